@@ -1,0 +1,97 @@
+/**
+ * The experiment config: a versioned JSON document that the CLI runs and the app saves/loads.
+ * Validation messages name the field (see `formatZodError`).
+ */
+import { z } from 'zod'
+import { AppFailure } from './result'
+
+export const MethodRef = z.object({
+  method: z.string().min(1).describe('Registered method id (see `equimodal methods`)'),
+  options: z.record(z.string(), z.unknown()).default({}),
+})
+export type MethodRef = z.infer<typeof MethodRef>
+
+export const Arm = z.object({
+  name: z.string().min(1).regex(/^[\w.+-]+$/, 'letters, digits, _ . + - only'),
+  methods: z.array(MethodRef).default([]),
+})
+export type Arm = z.infer<typeof Arm>
+
+export const Protocol = z.object({
+  kind: z.enum(['predefined', 'kfold', 'repeated-kfold']).default('kfold'),
+  folds: z.number().int().min(2).max(50).default(5),
+  repeats: z.number().int().min(1).max(50).default(1),
+  /** Stratify folds by label × this attribute as well as by label. */
+  stratifyByAttribute: z.string().optional(),
+  /** Keep every sample of a group (e.g. patient) in one fold; needs a grouping column. */
+  groupFolds: z.boolean().default(false),
+  /** Fraction of the training part carved out (stratified) for early stopping / selection. */
+  validationFraction: z.number().min(0.05).max(0.5).default(0.2),
+  standardize: z.boolean().default(true),
+  /** What to do with missing feature values: refuse to train, or impute the training-part mean. */
+  missing: z.enum(['reject', 'impute-mean']).default('reject'),
+})
+export type Protocol = z.infer<typeof Protocol>
+
+export const ModelConfig = z.object({
+  hidden: z.array(z.number().int().min(1).max(4096)).min(1).default([128, 64]),
+  dropout: z.number().min(0).max(0.9).default(0.3),
+  fusion: z.enum(['early', 'late']).default('early'),
+  /** Per-modality classifier heads (trained with their own CE; needed by some methods). */
+  unimodalHeads: z.boolean().default(false),
+})
+export type ModelConfig = z.infer<typeof ModelConfig>
+
+export const TrainingConfig = z.object({
+  optimizer: z.enum(['adam', 'sgd']).default('adam'),
+  learningRate: z.number().positive().default(1e-3),
+  batchSize: z.number().int().min(1).default(32),
+  epochs: z.number().int().min(1).max(10000).default(50),
+  /** Early stopping patience in epochs on validation loss; 0 disables early stopping. */
+  patience: z.number().int().min(0).default(10),
+  weightDecay: z.number().min(0).default(0),
+})
+export type TrainingConfig = z.infer<typeof TrainingConfig>
+
+export const Backend = z.enum(['auto', 'tensorflow-gpu', 'tensorflow', 'wasm', 'cpu'])
+export type Backend = z.infer<typeof Backend>
+
+export const ExperimentConfig = z
+  .object({
+    version: z.literal(1),
+    name: z.string().min(1).max(120),
+    /** Dataset id or name in the workspace. */
+    dataset: z.string().min(1),
+    protocol: Protocol.default(Protocol.parse({})),
+    seeds: z.array(z.number().int().nonnegative()).min(1).default([1]),
+    model: ModelConfig.default(ModelConfig.parse({})),
+    training: TrainingConfig.default(TrainingConfig.parse({})),
+    arms: z.array(Arm).min(1),
+  })
+  .superRefine((cfg, ctx) => {
+    const seen = new Set<string>()
+    cfg.arms.forEach((a, i) => {
+      if (seen.has(a.name)) ctx.addIssue({ code: 'custom', path: ['arms', i, 'name'], message: `duplicate arm name "${a.name}"` })
+      seen.add(a.name)
+    })
+  })
+export type ExperimentConfig = z.infer<typeof ExperimentConfig>
+export type ExperimentConfigInput = z.input<typeof ExperimentConfig>
+
+/** "arms[1].methods[0].method: Required" style lines, one per issue. */
+export function formatZodError(err: z.ZodError, prefix = ''): string[] {
+  return err.issues.map((i) => {
+    const path = i.path
+      .map((p, k) => (typeof p === 'number' ? `[${p}]` : `${k === 0 ? '' : '.'}${String(p)}`))
+      .join('')
+    return `${prefix}${path || '(root)'}: ${i.message}`
+  })
+}
+
+/** Parses `input` or throws a VALIDATION `AppFailure` listing every issue by field. */
+export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const parsed = schema.safeParse(input)
+  if (parsed.success) return parsed.data
+  const lines = formatZodError(parsed.error)
+  throw AppFailure.of('VALIDATION', `${what} is invalid:\n  ${lines.join('\n  ')}`, { details: lines })
+}
