@@ -1,0 +1,43 @@
+/** Prints a run summary as the arms × metrics table (plus fairness columns when attributes exist). */
+import type { RunSummary } from '../../services/runs/summarize-run'
+import { formatTable, pct, plain, type Printer } from '../output'
+
+export function printRunSummary(out: Printer, s: RunSummary): void {
+  out.line(`Run ${s.runId} · ${s.experimentName} · ${s.status} · backend ${s.backend ?? 'unknown'}`)
+  out.line(
+    formatTable(
+      ['arm', 'jobs', 'ACC', 'bACC', 'wF1', 'mF1', 'AUC'],
+      s.arms.map((a) => [
+        a.arm,
+        a.failed ? `${a.jobs} (+${a.failed} failed)` : String(a.jobs),
+        pct(a.metrics.accuracy),
+        pct(a.metrics.balancedAccuracy),
+        pct(a.metrics.weightedF1),
+        pct(a.metrics.macroF1),
+        pct(a.metrics.auc),
+      ]),
+    ),
+  )
+  const attributes = s.arms[0]?.fairness.map((f) => f.attribute) ?? []
+  for (const attribute of attributes) {
+    out.line()
+    out.line(`Fairness by ${attribute} (lower DPD/EOD is fairer; ES-AUC/ES-ACC higher is better)`)
+    out.line(
+      formatTable(
+        ['arm', 'ES-AUC', 'ES-ACC', 'DPD', 'EOD', 'worst-group ACC'],
+        s.arms.map((a) => {
+          const f = a.fairness.find((x) => x.attribute === attribute)
+          return f ? [a.arm, pct(f.esAuc), pct(f.esAcc), plain(f.dpd), plain(f.eod), pct(f.worstGroupAccuracy)] : [a.arm, '—', '—', '—', '—', '—']
+        }),
+      ),
+    )
+  }
+  const classes = s.arms[0]?.perClassRecall.map((c) => c.name) ?? []
+  if (classes.length > 0) {
+    out.line()
+    out.line('Per-class recall')
+    out.line(formatTable(['arm', ...classes], s.arms.map((a) => [a.arm, ...a.perClassRecall.map((c) => pct(c.recall))])))
+  }
+  out.line()
+  out.line(`Values: ${s.aggregation}.`)
+}

@@ -1,0 +1,50 @@
+/**
+ * Expands an experiment into its jobs (arm × seed × fold). Folds depend on the seed only, and the
+ * initialisation seed on (seed, fold), so every arm sees the same splits and the same initial
+ * weights: comparisons between arms are paired.
+ */
+import { createHash } from 'node:crypto'
+import type { DatasetData } from '../../../shared/dataset'
+import type { ExperimentConfig } from '../../../shared/experiment'
+import type { JobSpec } from '../../../shared/training/job'
+import { planFolds } from '../../protocol/folds'
+import { deriveSeed } from '../../util/rng'
+
+export function planJobs(runId: string, datasetId: string, data: DatasetData, config: ExperimentConfig): JobSpec[] {
+  const jobs: JobSpec[] = []
+  for (const seed of config.seeds) {
+    const folds = planFolds(data, config.protocol, seed)
+    folds.forEach((split, fold) => {
+      for (const arm of config.arms) {
+        jobs.push({
+          runId,
+          key: { arm: arm.name, seed, fold },
+          datasetId,
+          split,
+          protocol: config.protocol,
+          model: config.model,
+          training: config.training,
+          methods: arm.methods,
+          seed: deriveSeed(seed, 'init', fold),
+        })
+      }
+    })
+  }
+  return jobs
+}
+
+/** JSON with sorted keys, so equal configs hash equally whatever their key order. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => a.localeCompare(b))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+export function configHash(config: ExperimentConfig, datasetId: string): string {
+  return createHash('sha256').update(stableStringify({ config, datasetId })).digest('hex')
+}
