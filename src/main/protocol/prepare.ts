@@ -67,6 +67,7 @@ export function prepareFold(
     x: parts[name],
     y: Int32Array.from(split[name], (r) => data.labels[r] as number),
     rows: Int32Array.from(split[name]),
+    groups: data.attributes.map((a) => Int32Array.from(split[name], (r) => a.values[r] as number)),
   })
   return {
     train: part('train'),
@@ -75,6 +76,7 @@ export function prepareFold(
     featureSizes: data.modalities.map((m) => m.featureNames.length),
     numClasses: data.classNames.length,
     classNames: [...data.classNames],
+    attributes: data.attributes.map((a) => ({ name: a.name, groups: [...a.groups] })),
     standardizers,
   }
 }

@@ -11,6 +11,17 @@ export interface FoldPart {
   y: Int32Array
   /** Dataset row of each sample. */
   rows: Int32Array
+  /**
+   * Sensitive-attribute group per sample, one array per attribute of `FoldArrays.attributes`
+   * (index into that attribute's `groups`; -1 = unknown). Absent when the dataset has none.
+   */
+  groups?: Int32Array[]
+}
+
+/** A sensitive attribute as the trainer sees it (never a feature). */
+export interface FoldAttribute {
+  name: string
+  groups: string[]
 }
 
 /** The arrays of one fold, ready for training. */
@@ -22,4 +33,6 @@ export interface FoldArrays {
   featureSizes: number[]
   numClasses: number
   classNames: string[]
+  /** Sensitive attributes, aligned with every part's `groups`. */
+  attributes?: FoldAttribute[]
 }

@@ -117,6 +117,17 @@ describe('prepareFold', () => {
     })
     expect(f.val.x[1]!.length).toBe(f.val.y.length * 60)
   })
+
+  it("carries each part's sensitive-attribute groups (never as a feature), row by row", () => {
+    const demo = generateDemoDataset({ seed: 4, samples: 120 })
+    const [split0] = planFolds(demo, protocol({ folds: 3 }), 1)
+    const f = prepareFold(demo, split0!, protocol())
+    expect(f.attributes).toEqual([{ name: 'sex', groups: demo.attributes[0]!.groups }])
+    for (const part of [f.train, f.val, f.test]) {
+      expect(part.groups).toHaveLength(1)
+      part.rows.forEach((r, i) => expect(part.groups![0]![i]).toBe(demo.attributes[0]!.values[r]))
+    }
+  })
 })
 
 describe('Standardizer', () => {

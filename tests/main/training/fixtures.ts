@@ -13,7 +13,9 @@ function blobPart(counts: number[], featureSizes: number[], separation: number, 
     for (let i = 0; i < y.length; i++) for (let j = 0; j < d; j++) a[i * d + j] = rng.normal() + (j % counts.length === y[i] ? separation : 0)
     return a
   })
-  return { x, y, rows: Int32Array.from(y, (_, i) => i) }
+  // A binary sensitive attribute ("sex": a/b), independent of the label, unknown for every 7th sample.
+  const sex = Int32Array.from(y, (_, i) => (i % 7 === 6 ? -1 : rng.next() < 0.5 ? 0 : 1))
+  return { x, y, rows: Int32Array.from(y, (_, i) => i), groups: [sex] }
 }
 
 /**
@@ -33,6 +35,7 @@ export function blobFold(opts: { trainCounts?: number[]; featureSizes?: number[]
     featureSizes: sizes,
     numClasses: counts.length,
     classNames: counts.map((_, c) => `c${c}`),
+    attributes: [{ name: 'sex', groups: ['a', 'b'] }],
   }
 }
 

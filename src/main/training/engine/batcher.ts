@@ -74,5 +74,6 @@ export function makeBatch(part: FoldPart, featureSizes: readonly number[], slice
     weights: tf.tensor1d(slice.weights ? Float32Array.from(slice.weights) : new Float32Array(indices.length).fill(1)),
     labels,
     indices,
+    ...(part.groups ? { groups: part.groups.map((g) => Int32Array.from(indices, (i) => g[i] as number)) } : {}),
   }
 }

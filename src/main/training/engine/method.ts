@@ -56,6 +56,8 @@ export interface Batch {
   labels: Int32Array
   /** Training-part index per row (-1 for synthetic rows). */
   indices: Int32Array
+  /** Sensitive-attribute group per row, one array per `MethodEnv.attributes` entry (-1 = unknown or synthetic). */
+  groups?: Int32Array[]
 }
 
 export interface ForwardOutput {
@@ -114,6 +116,8 @@ export interface MethodEnv {
   totalEpochs: number
   batchSize: number
   seed: number
+  /** Sensitive attributes with training-part group counts (unknown values not counted). Empty when none. */
+  attributes: { name: string; groups: string[]; counts: number[] }[]
 }
 
 export interface MethodInstance {

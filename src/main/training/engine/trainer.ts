@@ -91,6 +91,11 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
     totalEpochs: training.epochs,
     batchSize: training.batchSize,
     seed,
+    attributes: (fold.attributes ?? []).map((a, k) => {
+      const counts = a.groups.map(() => 0)
+      for (const g of fold.train.groups?.[k] ?? []) if (g >= 0) counts[g] = (counts[g] ?? 0) + 1
+      return { name: a.name, groups: [...a.groups], counts }
+    }),
   }
   const methods: ActiveMethod[] = createMethods(input.methods, env)
   let model: Model | undefined

@@ -51,6 +51,15 @@ describe('makeBatch', () => {
       expect(Array.from(b.weights.dataSync())).toEqual([0.5, 2])
       expect(Array.from(b.labels)).toEqual([1, 2])
       expect(Array.from(b.indices)).toEqual([2, 0])
+      expect(b.groups).toBeUndefined()
+    })
+  })
+
+  it("carries the rows' attribute groups when the part has them", () => {
+    const part = { x: [Float32Array.from([0, 1, 2])], y: Int32Array.from([0, 1, 0]), rows: Int32Array.from([0, 1, 2]), groups: [Int32Array.from([1, -1, 0])] }
+    tf.tidy(() => {
+      const b = makeBatch(part, [1], { indices: Int32Array.from([2, 1, 2]) }, 2)
+      expect(b.groups!.map((g) => Array.from(g))).toEqual([[0, -1, 0]])
     })
   })
 })

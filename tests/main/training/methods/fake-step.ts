@@ -9,6 +9,7 @@ export function fakeEnv(o: Partial<MethodEnv> & { classCounts: number[] }): Meth
     totalEpochs: 10,
     batchSize: 4,
     seed: 1,
+    attributes: [],
     ...o,
   }
 }
