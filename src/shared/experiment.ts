@@ -36,7 +36,20 @@ export type Protocol = z.infer<typeof Protocol>
 export const ModelConfig = z.object({
   hidden: z.array(z.number().int().min(1).max(4096)).min(1).default([128, 64]),
   dropout: z.number().min(0).max(0.9).default(0.3),
-  fusion: z.enum(['early', 'late']).default('early'),
+  fusion: z.enum(['early', 'late', 'attention']).default('early'),
+  /** Attention fusion over modality tokens (used when `fusion` is 'attention'; MultiFair's fusion). */
+  attention: z
+    .object({
+      /** Attention heads; must divide the token width (last entry of `hidden`). */
+      heads: z.number().int().min(1).max(16).default(2),
+      /** Transformer encoder layers. */
+      layers: z.number().int().min(1).max(6).default(1),
+      /** Pool the tokens by their mean, or take the first modality's token (as MultiFair's code). */
+      pool: z.enum(['mean', 'first']).default('mean'),
+      /** Feed-forward width as a multiple of the token width. */
+      ffMultiplier: z.number().positive().max(8).default(2),
+    })
+    .optional(),
   /** Per-modality classifier heads (trained with their own CE; needed by some methods). */
   unimodalHeads: z.boolean().default(false),
 })

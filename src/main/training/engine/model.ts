@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs'
 import type { ModelConfig } from '../../../shared/experiment'
 import { createRng, deriveSeed, type Rng } from '../../util/rng'
+import { buildAttentionFusion } from './attention-fusion'
 import { dropoutMask, VariableFactory } from './init'
 import type { ForwardOutput, FusionHead, HeadContext } from './method'
 
@@ -12,7 +13,7 @@ export interface ModelOptions {
   /** d_m per modality. */
   featureSizes: number[]
   numClasses: number
-  config: Pick<ModelConfig, 'hidden' | 'dropout' | 'fusion' | 'unimodalHeads'>
+  config: Pick<ModelConfig, 'hidden' | 'dropout' | 'fusion' | 'unimodalHeads'> & Partial<Pick<ModelConfig, 'attention'>>
   seed: number
   /** A method's fusion head (exclusive stage `buildHead`); replaces the early/late classifier. */
   buildHead?: (ctx: HeadContext) => FusionHead
@@ -51,7 +52,8 @@ let modelCounter = 0
 /**
  * Builds the model. Variable names: `<prefix>/enc<m>/dense<k>/{W,b}` (encoders),
  * `<prefix>/cls/{W,b}` (early fusion), `<prefix>/cls<m>/{W,b}` (late fusion),
- * `<prefix>/uni<m>/{W,b}` (unimodal heads), `<prefix>/head/<name>` (a method's head).
+ * `<prefix>/uni<m>/{W,b}` (unimodal heads), `<prefix>/head/<name>` (a method's head),
+ * `<prefix>/attn/...` (attention fusion, see attention-fusion.ts).
  * The initial values depend on `seed` and these names (without prefix) only.
  */
 export function buildModel(opts: ModelOptions): Model {
@@ -82,6 +84,18 @@ export function buildModel(opts: ModelOptions): Model {
       numClasses,
       initWeights: (name, fanIn, fanOut) => factory.glorot(`head/${name}`, fanIn, fanOut),
       zeros: (name, shape) => factory.zeros(`head/${name}`, shape),
+    })
+  } else if (config.fusion === 'attention') {
+    const a = config.attention ?? { heads: 2, layers: 1, pool: 'mean' as const, ffMultiplier: 2 }
+    head = buildAttentionFusion({
+      modalities: featureSizes.length,
+      width: featureSize,
+      numClasses,
+      ...a,
+      glorot: (name, fanIn, fanOut) => factory.glorot(name, fanIn, fanOut),
+      zeros: (name, shape) => factory.zeros(name, shape),
+      dropout: (x, training) =>
+        training && config.dropout > 0 ? tf.mul(x, dropoutMask(dropoutRng, x.shape[0], x.shape[1], config.dropout)) : x,
     })
   } else if (config.fusion === 'late') {
     const cls = featureSizes.map((_, m) => layer(`cls${m}`, featureSize, numClasses))
