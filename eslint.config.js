@@ -39,7 +39,7 @@ const packageRules = [
   { files: ['src/main/training/engine/**'], rule: restrict([electron, ...fs]) },
   { files: ['src/main/training/methods/**', 'src/main/training/worker/**'], rule: restrict([electron]) },
   { files: ['src/main/services/**'], rule: restrict([electron]) },
-  { files: ['src/main/protocol/**', 'src/main/evaluation/**', 'src/main/data/**'], rule: restrict([electron, ...fs]) },
+  { files: ['src/main/protocol/**', 'src/main/evaluation/**', 'src/main/data/**', 'src/main/statistics/**'], rule: restrict([electron, ...fs]) },
 ].map(({ files, rule }) => ({ files, rules: { 'no-restricted-imports': rule } }))
 
 // --- path restrictions between our own folders (import-x/no-restricted-paths) ---
@@ -55,6 +55,11 @@ const zones = [
   },
   { target: './src/main/training/methods', from: ['./src/main/services', './src/main/ipc', './src/main/app'], message: 'Methods use engine/ and shared only.' },
   { target: './src/main/services', from: ['./src/main/ipc', './src/main/app'], message: 'Services are called by ipc/CLI, never the other way round.' },
+  {
+    target: './src/main/statistics',
+    from: ['./src/main/services', './src/main/ipc', './src/main/app', './src/main/training', './src/main/server', './src/main/cli'],
+    message: 'Statistics are plain functions over numbers (src/main/statistics/README.md): they import src/shared and ../util only.',
+  },
 ]
 
 export default defineConfig(

@@ -67,8 +67,6 @@ export function watchPage(page: Page): PageWatch {
     },
   }
   page.on('console', (m) => {
-    // Chromium asks for /favicon.ico on its own; its 404 is the browser's, not the app's.
-    if (m.type() === 'error' && /\/favicon\.ico$/.test(m.location().url)) return
     if (m.type() === 'error') w.consoleErrors.push(`${m.text()} @ ${redact(m.location().url)}:${m.location().lineNumber}`)
   })
   page.on('pageerror', (e) => w.pageErrors.push(e.stack ?? e.message))
@@ -78,7 +76,7 @@ export function watchPage(page: Page): PageWatch {
   })
   page.on('requestfailed', (r) => w.failedRequests.push(`${r.method()} ${redact(r.url())}: ${r.failure()?.errorText ?? 'failed'}`))
   page.on('response', (r) => {
-    if (r.status() >= 400 && !/\/favicon\.ico$/.test(r.url())) w.failedRequests.push(`${r.request().method()} ${redact(r.url())}: HTTP ${r.status()}`)
+    if (r.status() >= 400) w.failedRequests.push(`${r.request().method()} ${redact(r.url())}: HTTP ${r.status()}`)
   })
   page.on('websocket', (ws) => {
     w.requests.push(`WS ${redact(ws.url())}`)

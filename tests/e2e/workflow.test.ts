@@ -151,7 +151,7 @@ describe('happy path through the UI', () => {
     // The check (experiments:check, debounced) settles on the job count of this config.
     await expect
       .poll(async () => ((await byTestId(page, 'exp-check-message').textContent()) ?? '').replace(/\s+/g, ' '), { timeout: 15_000 })
-      .toMatch(new RegExp(`\\b${TOTAL_JOBS} jobs \\(${ARMS.length} arms × 1 seeds × ${FOLDS} folds\\)`))
+      .toContain(`Ready to start: ${TOTAL_JOBS} jobs (${ARMS.length} arms × 1 seed × ${FOLDS} folds).`)
     await screenshot(page, '05-experiment')
 
     // Save JSON downloads the versioned config the CLI runs; Load JSON reads one back into the form.

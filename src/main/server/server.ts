@@ -186,7 +186,9 @@ async function handleHttp(req: IncomingMessage, res: ServerResponse, c: HttpCont
   const isPage = url.pathname === '/' || url.pathname === '/index.html'
   if (isPage && !tokenMatches(url.searchParams.get(TOKEN_PARAM), c.token))
     return plain(res, 401, 'Unauthorized: open the full URL that `equimodal serve` printed (it ends with ?token=…).')
-  const found = await lookupStatic(c.rendererDir, isPage ? '/index.html' : url.pathname)
+  // Browsers ask for /favicon.ico on pages without an icon link (the 401 page): the bundled SVG answers.
+  const file = isPage ? '/index.html' : url.pathname === '/favicon.ico' ? '/favicon.svg' : url.pathname
+  const found = await lookupStatic(c.rendererDir, file)
   if (found.kind === 'bad-path') return plain(res, 400, 'Bad path.')
   if (found.kind === 'not-found') return plain(res, 404, 'Not found.')
   const body = await readStatic(found.file)

@@ -82,6 +82,8 @@ export const JobFinishedEvent = z.object({
 })
 export const RunStartedEvent = z.object({
   runId: z.string(),
+  /** The experiment's name (so a window that did not start the run can show it). */
+  experimentName: z.string().optional(),
   resumed: z.boolean(),
   totalJobs: z.number().int(),
   skipped: z.number().int(),

@@ -64,6 +64,21 @@ describe('experiment store', () => {
     expect(s.canStart).toBe(true)
   })
 
+  it('marks the check pending from the first edit until its answer, so no stale job count is shown', async () => {
+    vi.useFakeTimers()
+    fakeApi.handle('experiments:check', (input) => ({ warnings: [], jobs: (input.config as { seeds: number[] }).seeds.length * 5 }))
+    const s = useExperimentStore()
+    s.config.dataset = 'ds-1'
+    await s.runCheck()
+    expect([s.checkPending, s.check]).toEqual([false, { state: 'ok', jobs: 5, warnings: [] }])
+    s.config.seeds = [1, 2]
+    await nextTick()
+    expect(s.checkPending).toBe(true)
+    expect(s.jobs).toBe(10)
+    await vi.advanceTimersByTimeAsync(CHECK_DEBOUNCE_MS + 10)
+    expect([s.checkPending, s.check]).toEqual([false, { state: 'ok', jobs: 10, warnings: [] }])
+  })
+
   it('keeps only the answer of the latest check', async () => {
     let release: (v: { warnings: string[]; jobs: number }) => void = () => {}
     fakeApi.handle('experiments:check', () => new Promise((r) => (release = r)))

@@ -52,6 +52,18 @@ describe('runs store', () => {
     expect(useNotificationsStore().items.at(-1)).toMatchObject({ level: 'warning', message: 'Run "r1" finished: 2 jobs done, 1 failed.' })
   })
 
+  it('names a run started elsewhere by its experiment (runs:started), not by its id', async () => {
+    const s = useRunsStore()
+    await s.init()
+    // A progress event can arrive before the start event (another window launched the run).
+    fakeApi.emit('runs:progress', { ...progress(1), runId: 'r7' })
+    expect(s.progress.r7!.experimentName).toBe('r7')
+    fakeApi.emit('runs:started', { runId: 'r7', experimentName: 'brca sweep', resumed: false, totalJobs: 2, skipped: 0, poolSize: 1, warnings: [] })
+    expect(s.progress.r7!.experimentName).toBe('brca sweep')
+    fakeApi.emit('runs:started', { runId: 'r8', experimentName: 'other', resumed: false, totalJobs: 2, skipped: 0, poolSize: 1, warnings: [] })
+    expect(s.progress.r8!.experimentName).toBe('other')
+  })
+
   it('publishes live curves at most 10 times a second, without losing points', async () => {
     vi.useFakeTimers()
     const s = useRunsStore()

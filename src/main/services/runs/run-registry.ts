@@ -81,7 +81,7 @@ export async function launchRun(ctx: ServiceContext, request: RunRequest): Promi
               backend: null,
               startedAt: new Date().toISOString(),
             }
-            ctx.emit('runs:started', i)
+            ctx.emit('runs:started', { ...i, experimentName: entry.info.experimentName })
             resolve({ runId, done })
           },
           onBackend: (b) => {

@@ -25,7 +25,13 @@ export const useExperimentStore = defineStore('experiment', () => {
   const config = ref<ExperimentDraft>(newExperiment(''))
   const check = ref<CheckState>({ state: 'idle' })
   const starting = ref(false)
+  /** The config JSON the current `check` answers (or is answering); differs from `json` while a check is due. */
+  const checkedJson = ref<string | null>(null)
   let checkSeq = 0
+
+  const json = computed(() => experimentJson(config.value))
+  /** True while the shown check does not answer the current config yet (debounce or request in flight). */
+  const checkPending = computed(() => check.value.state === 'checking' || check.value.state === 'idle' || checkedJson.value !== json.value)
 
   const jobs = computed(() => plannedJobs(config.value))
   /** Starting is refused while the last check found an error in the current config. */
@@ -34,6 +40,7 @@ export const useExperimentStore = defineStore('experiment', () => {
   /** Asks main to validate the config and its method compositions now; the last answer wins. */
   async function runCheck(): Promise<void> {
     const seq = ++checkSeq
+    checkedJson.value = json.value
     if (!config.value.dataset) {
       check.value = { state: 'error', code: 'VALIDATION', message: 'Choose a dataset.', details: [] }
       return
@@ -105,8 +112,6 @@ export const useExperimentStore = defineStore('experiment', () => {
     config.value = newExperiment(config.value.dataset)
   }
 
-  const json = computed(() => experimentJson(config.value))
-
   /** Launches the run in the background (`runs:launch`); returns its id, or null when refused. */
   async function start(): Promise<string | null> {
     starting.value = true
@@ -124,7 +129,7 @@ export const useExperimentStore = defineStore('experiment', () => {
     }
   }
 
-  return { config, check, starting, jobs, canStart, json, runCheck, ensureDataset, addArm, removeArm, addMethod, removeMethod, setMethodOptions, loadJson, reset, start }
+  return { config, check, checkPending, starting, jobs, canStart, json, runCheck, ensureDataset, addArm, removeArm, addMethod, removeMethod, setMethodOptions, loadJson, reset, start }
 })
 
 if (import.meta.hot) import.meta.hot.accept(acceptHMRUpdate(useExperimentStore, import.meta.hot))

@@ -70,7 +70,8 @@ export const useRunsStore = defineStore('runs', () => {
     if (subscribed) return
     subscribed = true
     api.on('runs:started', (e) => {
-      const p = ensureRun(e.runId)
+      const p = ensureRun(e.runId, e.experimentName)
+      if (e.experimentName) p.experimentName = e.experimentName
       Object.assign(p, { totalJobs: e.totalJobs, toRun: e.totalJobs - e.skipped, finished: 0, active: true, endedAt: null, error: null, startedAt: Date.now() })
       const notes = useNotificationsStore()
       for (const w of e.warnings) notes.notify({ level: 'warning', message: w, title: p.experimentName })
@@ -139,6 +140,11 @@ export const useRunsStore = defineStore('runs', () => {
     loading.value = true
     try {
       list.value = await api.invoke('runs:list', {})
+      // Runs first seen through a progress event carry their id as a name until the list names them.
+      for (const r of list.value) {
+        const p = progress.value[r.runId]
+        if (p && p.experimentName === r.runId && r.experimentName) p.experimentName = r.experimentName
+      }
     } catch (e) {
       reportError(e, 'Could not list the runs')
     } finally {

@@ -42,6 +42,15 @@ export function plannedJobs(config: Pick<ExperimentDraft, 'arms' | 'seeds' | 'pr
   return config.arms.length * config.seeds.length * folds
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`
+
+/** "2 arms × 1 seed × 3 folds" (× repeats folded into folds), for the job-count message. */
+export function jobBreakdown(config: Pick<ExperimentDraft, 'arms' | 'seeds' | 'protocol'>): string {
+  const p = config.protocol
+  const folds = p.kind === 'predefined' ? 'the predefined split' : p.kind === 'repeated-kfold' ? `${plural(p.folds, 'fold')} × ${plural(p.repeats, 'repeat')}` : plural(p.folds, 'fold')
+  return `${plural(config.arms.length, 'arm')} × ${plural(config.seeds.length, 'seed')} × ${folds}`
+}
+
 /** `base`, or `base-2`, `base-3`… whichever is not taken. */
 export function uniqueName(base: string, taken: readonly string[]): string {
   if (!taken.includes(base)) return base

@@ -27,7 +27,7 @@ describe('runs:launch and the run views', () => {
     const { runId } = await callServiceOrThrow('runs:launch', request, ctx)
     expect(ctx.events.some((e) => e.event === 'runs:finished')).toBe(false)
     const started = await ctx.next('runs:started')
-    expect(started).toMatchObject({ runId, resumed: false, totalJobs: 6, skipped: 0 })
+    expect(started).toMatchObject({ runId, experimentName: 'tiny', resumed: false, totalJobs: 6, skipped: 0 })
 
     const active = await callServiceOrThrow('runs:active', {}, ctx)
     expect(active).toEqual([expect.objectContaining({ runId, experimentName: 'tiny', totalJobs: 6, toRun: 6 })])
