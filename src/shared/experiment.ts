@@ -11,9 +11,30 @@ export const MethodRef = z.object({
 })
 export type MethodRef = z.infer<typeof MethodRef>
 
+/**
+ * Post-processing of an arm's predictions, reported as an extra result `<arm>+<name>` beside the
+ * arm (same jobs, same folds). `group-thresholds`: per-group decision thresholds for equalized odds
+ * (fairlearn ThresholdOptimizer idea, randomised between two thresholds), fitted on the validation
+ * part and applied to the test part; binary labels only.
+ */
+export const PostProcess = z.object({
+  kind: z.literal('group-thresholds'),
+  /** Attribute whose groups get thresholds; default the first attribute. */
+  attribute: z.string().optional(),
+  constraint: z.enum(['equalized_odds', 'demographic_parity']).default('equalized_odds'),
+  objective: z.enum(['accuracy', 'balanced_accuracy']).default('accuracy'),
+  /** Grid over the shared FPR (equalized odds) or selection rate (demographic parity), fairlearn default 1000. */
+  gridSize: z.number().int().min(10).max(100000).default(1000),
+  /** Suffix of the extra result's arm name. */
+  name: z.string().regex(/^[\w.-]+$/).default('thresholds'),
+})
+export type PostProcess = z.infer<typeof PostProcess>
+
 export const Arm = z.object({
   name: z.string().min(1).regex(/^[\w.+-]+$/, 'letters, digits, _ . + - only'),
   methods: z.array(MethodRef).default([]),
+  /** Post-processing steps, each reported as an extra result `<arm>+<name>` (absent = none). */
+  postprocess: z.array(PostProcess).optional(),
 })
 export type Arm = z.infer<typeof Arm>
 
@@ -30,6 +51,23 @@ export const Protocol = z.object({
   standardize: z.boolean().default(true),
   /** What to do with missing feature values: refuse to train, or impute the training-part mean. */
   missing: z.enum(['reject', 'impute-mean']).default('reject'),
+  /**
+   * Intersectional attributes, e.g. [["sex", "race"]] adds attribute "sex×race" whose groups are the
+   * combinations seen in the data (unknown if any part is unknown). Evaluated and usable by methods
+   * and `stratifyByAttribute` like any other attribute.
+   */
+  intersections: z.array(z.array(z.string().min(1)).min(2)).optional(),
+  /**
+   * Groups with fewer samples than this in the whole dataset (every attribute, intersections
+   * included) are merged into one group ("other (<n)") or excluded (treated as unknown: kept for
+   * training, left out of that attribute's metrics). 0 = keep every group.
+   */
+  minGroupSize: z.number().int().min(0).optional(),
+  smallGroups: z.enum(['merge', 'exclude']).optional(),
+  /** Bootstrap replicates for the per-job confidence intervals of group metrics and gaps (0 = none). */
+  fairnessBootstrap: z.number().int().min(0).max(5000).optional(),
+  /** Specificity at which each group's sensitivity is read (clinical operating point). */
+  operatingSpecificity: z.number().gt(0).lt(1).optional(),
 })
 export type Protocol = z.infer<typeof Protocol>
 

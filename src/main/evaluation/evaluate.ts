@@ -3,12 +3,13 @@
  * the fairness metrics of every sensitive attribute (see the docblocks of `classification.ts`,
  * `auc.ts`, `calibration.ts` and `fairness.ts` for the definitions).
  */
-import type { EvaluationReport } from '../../shared/metrics'
+import type { EvaluationReport, FairnessMetrics } from '../../shared/metrics'
 import { AppFailure } from '../../shared/result'
 import { rocAuc } from './auc'
 import { expectedCalibrationError } from './calibration'
 import { argmaxRows, classificationLabelMetrics } from './classification'
-import { fairnessMetrics } from './fairness'
+import { fairnessMetrics, type FairnessInput } from './fairness'
+import { withBootstrapCi } from './fairness-bootstrap'
 
 export interface EvaluationInput {
   /** Class index per sample, 0..C-1. */
@@ -17,7 +18,13 @@ export interface EvaluationInput {
   probs: Float32Array
   classNames: string[]
   /** Sensitive attributes; `values` aligned with `yTrue`, group index or -1 for unknown. */
-  attributes: { name: string; groups: string[]; values: Int32Array }[]
+  attributes: { name: string; groups: string[]; values: Int32Array; smallGroups?: FairnessMetrics['smallGroups'] }[]
+  /** Hard predictions to evaluate instead of the argmax (post-processing); probabilities still give the AUCs. */
+  yPred?: Int32Array
+  /** Bootstrap CIs of the group metrics and gaps (replicates 0 = none), seeded. */
+  bootstrap?: { replicates: number; seed: number }
+  /** Specificity of the clinical operating point (default 0.9). */
+  operatingSpecificity?: number
 }
 
 /**
@@ -41,6 +48,7 @@ function validate(input: EvaluationInput): void {
       `The model produced a non-finite probability (${input.probs[bad]}) for test sample ${Math.floor(bad / C)}; training diverged (try a lower learning rate).`,
     )
   }
+  if (input.yPred && input.yPred.length !== n) throw new RangeError(`evaluate: yPred has ${input.yPred.length} values, expected ${n}`)
   for (const a of input.attributes) {
     if (a.values.length !== n) throw new RangeError(`evaluate: attribute "${a.name}" has ${a.values.length} values, expected ${n}`)
     for (let i = 0; i < n; i++) {
@@ -52,7 +60,7 @@ function validate(input: EvaluationInput): void {
 
 /**
  * Evaluates test predictions. Predictions are the argmax of each probability row (ties → lowest
- * class index).
+ * class index) unless `yPred` is given (post-processed predictions).
  *
  * @throws RangeError on inconsistent shapes or out-of-range labels/groups
  * @throws AppFailure('TRAINING_FAILED') when a probability is NaN or infinite
@@ -60,13 +68,25 @@ function validate(input: EvaluationInput): void {
 export function evaluate(input: EvaluationInput): EvaluationReport {
   validate(input)
   const C = input.classNames.length
-  const yPred = argmaxRows(input.probs, C)
+  const yPred = input.yPred ?? argmaxRows(input.probs, C)
   return {
     classification: {
       ...classificationLabelMetrics(input.yTrue, yPred, input.classNames),
       auc: rocAuc(input.yTrue, input.probs, C),
       ece: expectedCalibrationError(input.yTrue, input.probs, C),
     },
-    fairness: input.attributes.map((attribute) => fairnessMetrics({ yTrue: input.yTrue, probs: input.probs, numClasses: C, yPred, attribute })),
+    fairness: input.attributes.map(({ smallGroups, ...attribute }, k) => {
+      const fi: FairnessInput = {
+        yTrue: input.yTrue,
+        probs: input.probs,
+        numClasses: C,
+        yPred,
+        attribute,
+        ...(input.operatingSpecificity !== undefined ? { operatingSpecificity: input.operatingSpecificity } : {}),
+      }
+      const point = fairnessMetrics(fi)
+      const withCi = input.bootstrap ? withBootstrapCi(fi, point, { replicates: input.bootstrap.replicates, seed: input.bootstrap.seed + k }) : point
+      return smallGroups ? { ...withCi, smallGroups } : withCi
+    }),
   }
 }

@@ -38,10 +38,16 @@
  *   For C = 2 the per-class mean gives the binary numbers (class 0's gaps mirror class 1's).
  * - **Group AUC**: binary or macro one-vs-rest (`rocAuc`) on the group's samples; null when the
  *   group holds a single class.
+ * - **Gaps**: `tprGap`/`fprGap` = max_g − min_g of the group TPR/FPR (multiclass: mean over classes
+ *   of the one-vs-rest gaps, as EOD); `eodMean` = fairlearn agg 'mean'; `accuracyGap`, `aucGap`,
+ *   `sensitivityGap` = max_g − min_g of those group values (undefined groups left out).
+ * - **Sensitivity at specificity** (clinical operating point, default 0.9): read off each group's own
+ *   ROC curve (`operating-point.ts`); multiclass: macro one-vs-rest.
  */
 import type { FairnessMetrics, GroupMetrics } from '../../shared/metrics'
 import { rocAuc } from './auc'
 import { accuracy, argmaxRows } from './classification'
+import { sensitivityAtSpecificityProbs } from './operating-point'
 
 export type EodAggregation = 'worst_case' | 'mean'
 /** How a rate with an empty denominator (TPR of a group without positives…) enters a gap. */
@@ -151,7 +157,12 @@ export function equityScaled(overall: number, groupValues: readonly number[]): n
   return overall / (1 + deviation)
 }
 
+/** Default clinical operating point: sensitivity is read at 90 % specificity. */
+export const DEFAULT_OPERATING_SPECIFICITY = 0.9
+
 export interface FairnessInput {
+  /** Specificity at which each group's sensitivity is read (default 0.9). */
+  operatingSpecificity?: number
   /** Class index per sample. */
   yTrue: ArrayLike<number>
   /** n × C row-major probabilities. */
@@ -186,6 +197,7 @@ export function fairnessMetrics(input: FairnessInput): FairnessMetrics {
   const C = input.numClasses
   const { name, groups: groupNames, values } = input.attribute
   const yPred = input.yPred ?? argmaxRows(input.probs, C)
+  const operatingPoint = input.operatingSpecificity ?? DEFAULT_OPERATING_SPECIFICITY
   let excluded = 0
   for (let i = 0; i < values.length; i++) if ((values[i] as number) < 0) excluded++
 
@@ -201,6 +213,7 @@ export function fairnessMetrics(input: FairnessInput): FairnessMetrics {
       tpr: mean(classes.map((c) => truePositiveRate(table, g, c))),
       fpr: mean(classes.map((c) => falsePositiveRate(table, g, c))),
       selectionRate: mean(classes.map((c) => selectionRate(table, g, c)))!,
+      sensitivityAtSpecificity: sensitivityAtSpecificityProbs(sub.yTrue, sub.probs, C, operatingPoint),
     }
   })
 
@@ -217,5 +230,19 @@ export function fairnessMetrics(input: FairnessInput): FairnessMetrics {
     dpd: demographicParityDifference(yPred, values, C),
     eod: equalizedOddsDifference(input.yTrue, yPred, values, C),
     worstGroupAccuracy: groups.length > 0 ? Math.min(...groups.map((m) => m.accuracy)) : NaN,
+    eodMean: equalizedOddsDifference(input.yTrue, yPred, values, C, { agg: 'mean' }),
+    ...rateGaps(table, classes),
+    accuracyGap: groups.length > 0 ? gap(groups.map((m) => m.accuracy))! : NaN,
+    aucGap: gap(groups.map((m) => m.auc)),
+    operatingPoint,
+    sensitivityGap: gap(groups.map((m) => m.sensitivityAtSpecificity ?? null)),
+  }
+}
+
+/** The TPR and FPR gaps (the two halves of EOD), mean over the positive classes like EOD. */
+function rateGaps(t: RateTable, classes: number[]): { tprGap: number | null; fprGap: number | null } {
+  return {
+    tprGap: mean(classes.map((c) => gap(t.groups.map((g) => truePositiveRate(t, g, c))))),
+    fprGap: mean(classes.map((c) => gap(t.groups.map((g) => falsePositiveRate(t, g, c))))),
   }
 }

@@ -10,6 +10,7 @@
 import type { DatasetData } from '../../shared/dataset'
 import type { Protocol } from '../../shared/experiment'
 import { AppFailure, type ErrorCode } from '../../shared/result'
+import { INTERSECTION_SEPARATOR, intersectionProblems } from './attributes'
 
 export interface ProtocolProblem {
   code: ErrorCode
@@ -88,9 +89,12 @@ export function structuralProblems(data: DatasetData, protocol: Protocol): Proto
       })
     }
   }
+  const badIntersections = intersectionProblems(data, protocol)
+  for (const p of badIntersections) problems.push({ code: 'VALIDATION', field: p.field, message: p.message })
+  const attributeNames = [...data.attributes.map((a) => a.name), ...(badIntersections.length ? [] : (protocol.intersections ?? []).map((p) => p.join(INTERSECTION_SEPARATOR)))]
   const attr = protocol.stratifyByAttribute
-  if (attr !== undefined && !data.attributes.some((a) => a.name === attr)) {
-    const known = data.attributes.map((a) => `"${a.name}"`).join(', ')
+  if (attr !== undefined && !attributeNames.includes(attr)) {
+    const known = attributeNames.map((a) => `"${a}"`).join(', ')
     problems.push({
       code: 'VALIDATION',
       field: 'protocol.stratifyByAttribute',

@@ -6,7 +6,9 @@
  *   sizes per class; see `stratifiedFoldAssignment`).
  * - `repeated-kfold`: `repeats` independent k-fold partitions; fold index = repeat·folds + k.
  *   Repeat 0 equals the `kfold` partition for the same seed.
- * - `stratifyByAttribute`: strata are label × attribute group (unknown values a stratum of their own).
+ * - `stratifyByAttribute`: strata are label × attribute group (unknown values a stratum of their own);
+ *   the attribute may be an intersection ("sex×race", `protocol.intersections`), after the
+ *   small-group rule (`protocol.minGroupSize`), see `attributes.ts`.
  * - `groupFolds`: no group in two folds (greedy, like `StratifiedGroupKFold`; see `group-folds.ts`).
  *
  * The validation part is always carved from the training part of its fold (stratified by label,
@@ -18,6 +20,7 @@ import type { DatasetData } from '../../shared/dataset'
 import type { Protocol } from '../../shared/experiment'
 import type { FoldSplit } from '../../shared/training/job'
 import { createRng, deriveSeed } from '../util/rng'
+import { deriveAttributes } from './attributes'
 import { structuralProblems, throwProblems } from './check'
 import { carveGroupValidation, groupCodes, stratifiedGroupFoldAssignment } from './group-folds'
 import { carveValidation, strataCodes, stratifiedFoldAssignment } from './stratify'
@@ -29,8 +32,10 @@ import { carveValidation, strataCodes, stratifiedFoldAssignment } from './strati
  *   grouping column, unknown attribute, fewer groups than folds). Run `checkProtocol` first for
  *   the complete list of problems (class sizes, missing values).
  */
-export function planFolds(data: DatasetData, protocol: Protocol, masterSeed: number): FoldSplit[] {
-  throwProblems(structuralProblems(data, protocol))
+export function planFolds(dataset: DatasetData, protocol: Protocol, masterSeed: number): FoldSplit[] {
+  throwProblems(structuralProblems(dataset, protocol))
+  // Intersections and the small-group rule (attributes.ts) shape the strata of stratifyByAttribute.
+  const data = protocol.stratifyByAttribute === undefined ? dataset : deriveAttributes(dataset, protocol).data
   const n = data.labels.length
   const numClasses = data.classNames.length
   const groups = protocol.groupFolds && data.groups ? groupCodes(data.groups).codes : undefined

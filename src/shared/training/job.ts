@@ -2,7 +2,7 @@
  * A job = one arm × seed × fold. These types cross the process boundary between the trainer host
  * and the trainer processes (structured clone: typed arrays travel as they are).
  */
-import type { MethodRef, ModelConfig, Protocol, TrainingConfig } from '../experiment'
+import type { MethodRef, ModelConfig, PostProcess, Protocol, TrainingConfig } from '../experiment'
 import type { EvaluationReport } from '../metrics'
 
 export interface JobKey {
@@ -32,6 +32,8 @@ export interface JobSpec {
   methods: MethodRef[]
   /** Seed for initialisation, shuffles and method randomness of this job. */
   seed: number
+  /** The arm's post-processing steps (extra results `<arm>+<name>`); absent = none. */
+  postprocess?: PostProcess[]
 }
 
 export interface EpochLog {

@@ -79,7 +79,7 @@ describe.each(definitions.map((d) => [d.id, d] as const))('%s', (_id, def: Metho
     const b = def.create(def.options.parse({}), env)
     expect(typeof a.saveState === 'function').toBe(typeof a.loadState === 'function')
     // Advance the state the way the trainer would: one planned epoch and its observations.
-    a.planEpoch?.({ indices: Int32Array.from(fold.train.y, (_, i) => i) }, { epoch: 1, totalEpochs: 2, labels: fold.train.y, numClasses: 3, rng: createRng(1) })
+    a.planEpoch?.({ indices: Int32Array.from(fold.train.y, (_, i) => i) }, { epoch: 1, totalEpochs: 2, labels: fold.train.y, numClasses: 3, groups: fold.train.groups!, rng: createRng(1) })
     a.observe?.('epochEnd', { epoch: 1, loss: 0.5, valLoss: 0.6 })
     if (a.saveState && b.loadState && b.saveState) {
       const state = a.saveState()

@@ -42,6 +42,11 @@ export interface EpochContext {
   /** Class index of every training sample (training part, local order). */
   labels: Int32Array
   numClasses: number
+  /**
+   * Sensitive-attribute group of every training sample (training part, local order), one array
+   * per `MethodEnv.attributes` entry (-1 = unknown). Absent when the dataset has none.
+   */
+  groups?: Int32Array[]
   rng: Rng
 }
 

@@ -16,6 +16,7 @@ import { collectMetrics, createMethods, disposeMethods, epochContexts, notify, t
 import { buildModel, type Model, type WeightSnapshot } from './model'
 import { predictPart, toProbs } from './predict'
 import { trainStep } from './step'
+import { valGroupGaps } from './val-group-gap'
 
 export type { FoldArrays, FoldPart } from './fold'
 
@@ -65,6 +66,7 @@ function validate(model: Model, fold: FoldArrays): Omit<EpochLog, 'epoch' | 'tra
   pred.unimodalLogProbs?.forEach((lp, m) => {
     extras[`unimodal.${m}.valAccuracy`] = accuracy(val.y, argmaxRows(lp, numClasses))
   })
+  Object.assign(extras, valGroupGaps(val.y, yPred, val.groups, fold.attributes, numClasses))
   return {
     valLoss: meanNll(pred.logProbs, val.y, numClasses),
     valAccuracy: accuracy(val.y, yPred),
@@ -120,7 +122,7 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
 
     notify(methods, 'fitStart', { epoch: 0, loss: Number.NaN })
     for (let epoch = 1; epoch <= training.epochs; epoch++) {
-      const contexts = epochContexts(methods, { epoch, totalEpochs: training.epochs, labels: fold.train.y, numClasses }, seed)
+      const contexts = epochContexts(methods, { epoch, totalEpochs: training.epochs, labels: fold.train.y, numClasses, ...(fold.train.groups ? { groups: fold.train.groups } : {}) }, seed)
       notify(methods, 'epochStart', { epoch, loss: Number.NaN })
       // [planEpoch] reduce the default plan through every sampler, in pipeline order.
       let plan = defaultPlan(nTrain)

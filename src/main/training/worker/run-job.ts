@@ -1,11 +1,17 @@
 /** Runs one job inside a trainer process: fold preparation → training → test evaluation. */
 import type { DatasetData } from '../../../shared/dataset'
 import type { EpochLog, JobOutput, JobProgress, JobSpec } from '../../../shared/training/job'
-import { evaluate } from '../../evaluation/evaluate'
+import { evaluate, type EvaluationInput } from '../../evaluation/evaluate'
+import { postProcessVariant } from '../../evaluation/postprocess'
+import { deriveAttributes } from '../../protocol/attributes'
+import { deriveSeed } from '../../util/rng'
 import { prepareFold } from '../../protocol/prepare'
 import { composeMethods } from '../engine/pipeline'
 import { trainModel } from '../engine/trainer'
 import type { MethodDefinition } from '../engine/method'
+
+/** Bootstrap replicates for the per-job fairness CIs when the protocol does not say (`protocol.fairnessBootstrap`). */
+export const DEFAULT_FAIRNESS_BOOTSTRAP = 200
 
 export interface RunJobHooks {
   onProgress(p: JobProgress): void
@@ -15,11 +21,14 @@ export interface RunJobHooks {
 
 export async function runJob(
   spec: JobSpec,
-  data: DatasetData,
+  dataset: DatasetData,
   registry: ReadonlyMap<string, MethodDefinition>,
   hooks: RunJobHooks,
 ): Promise<JobOutput> {
   const started = Date.now()
+  // Intersectional attributes and the small-group rule (protocol/attributes.ts) apply to training and evaluation alike.
+  const derived = deriveAttributes(dataset, spec.protocol)
+  const data = derived.data
   const fold = prepareFold(data, spec.split, spec.protocol)
   const { methods } = composeMethods(spec.methods, registry)
   const result = await trainModel({
@@ -42,16 +51,23 @@ export async function runJob(
     },
   })
   const testRows = fold.test.rows
-  const report = evaluate({
+  const testInput: EvaluationInput = {
     yTrue: fold.test.y,
     probs: result.testProbs,
     classNames: fold.classNames,
-    attributes: data.attributes.map((a) => ({
-      name: a.name,
-      groups: a.groups,
-      values: Int32Array.from(testRows, (r) => a.values[r] ?? -1),
-    })),
-  })
+    attributes: data.attributes.map((a) => {
+      const note = derived.notes.get(a.name)
+      return { name: a.name, groups: a.groups, values: Int32Array.from(testRows, (r) => a.values[r] ?? -1), ...(note ? { smallGroups: note } : {}) }
+    }),
+    ...(spec.protocol.operatingSpecificity !== undefined ? { operatingSpecificity: spec.protocol.operatingSpecificity } : {}),
+  }
+  const replicates = spec.protocol.fairnessBootstrap ?? DEFAULT_FAIRNESS_BOOTSTRAP
+  const report = evaluate({ ...testInput, ...(replicates > 0 ? { bootstrap: { replicates, seed: deriveSeed(spec.seed, 'fairness-bootstrap') } } : {}) })
+  if (spec.postprocess?.length) {
+    const val = { yTrue: fold.val.y, probs: result.valProbs, groups: fold.val.groups ?? [] }
+    // Variants get point estimates only (their CIs would double the evaluation cost).
+    report.variants = spec.postprocess.map((step) => postProcessVariant(step, testInput, val, spec.seed))
+  }
   return {
     backend: result.backend,
     epochs: result.epochs,
