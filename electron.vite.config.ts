@@ -8,7 +8,11 @@ export default defineConfig({
   main: {
     build: {
       rollupOptions: {
-        input: { index: resolve(__dirname, 'src/main/index.ts'), trainer: resolve(__dirname, 'src/main/training/worker/entry.ts') },
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          trainer: resolve(__dirname, 'src/main/training/worker/entry.ts'),
+          'import-worker': resolve(__dirname, 'src/main/services/datasets/import-worker/entry.ts'),
+        },
         external: nativeTf,
       },
     },

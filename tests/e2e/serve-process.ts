@@ -66,7 +66,9 @@ export async function startServe(opts: { dir?: string; timeoutMs?: number; extra
   assertRendererBuilt()
   const dir = opts.dir ?? makeTempDir()
   const workspace = path.join(dir, 'workspace')
-  const child = spawn(process.execPath, [cliEntry, 'serve', '--port', '0', '--workspace', workspace, ...(opts.extraArgs ?? [])], {
+  // Node flags for the server only (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it in bench:ui).
+  const nodeArgs = (process.env['EQUIMODAL_SERVE_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean)
+  const child = spawn(process.execPath, [...nodeArgs, cliEntry, 'serve', '--port', '0', '--workspace', workspace, ...(opts.extraArgs ?? [])], {
     cwd: repoRoot,
     env: childEnv(),
     stdio: ['ignore', 'pipe', 'pipe'],

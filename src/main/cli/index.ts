@@ -42,7 +42,8 @@ Commands:
 Options:
   --workspace <dir>   workspace folder (default: $EQUIMODAL_WORKSPACE, else the OS app-data folder)
   --backend <name>    auto | tensorflow-gpu | tensorflow | wasm | cpu (default auto)
-  --pool <n>          trainer processes (default: number of cores; 1 for a native GPU backend)
+  --pool <n>          trainer processes (default: number of cores, serve: cores − 1 at background
+                      priority; 1 for a native GPU backend)
   --name <name>       dataset name for import
   --fresh             run: start a new run instead of resuming
   --json              machine-readable output

@@ -8,12 +8,14 @@ import { WebSocketServer } from 'ws'
 import type { EventChannel, EventPayload } from '../../shared/ipc/contract'
 import { TOKEN_PARAM, WS_PATH } from '../../shared/ipc/wire'
 import { AppFailure } from '../../shared/result'
+import { createImportWorker } from '../services/datasets/import-worker/host'
 import { eventLoopDiagnostics, startEventLoopMonitor } from '../services/diagnostics'
 import { cancelAllRuns } from '../services/runs/run-registry'
 import type { ServiceContext } from '../services/service-api'
 import { openWorkspace } from '../services/workspace'
 import type { SpawnTrainer } from '../training/host/trainer-child'
 import { contentSecurityPolicy, hostAllowed, isLoopbackHost, newToken, originAllowed, tokenMatches, urlHost } from './access'
+import { backgroundTrainers, servingPoolSize } from './background-trainers'
 import { bridgeSockets } from './socket-bridge'
 import { defaultRendererDir, lookupStatic, readStatic, requireRendererDir } from './static-files'
 
@@ -27,8 +29,10 @@ export interface ServerOptions {
   allowRemote?: boolean
   /** The built renderer; default `out/renderer` of this checkout (or $EQUIMODAL_RENDERER_DIR). */
   rendererDir?: string
-  /** How trainer processes are started (default: child_process.fork). */
+  /** How trainer processes are started (default: child_process.fork); either way at background priority. */
   spawnTrainer?: SpawnTrainer
+  /** Trainer processes of a run that does not ask for a number (default: cores − 1, at least 1). */
+  poolSize?: number
   /** Where warnings go (default: stderr). */
   warn?: (line: string) => void
 }
@@ -68,11 +72,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const workspace = await openWorkspace(opts.workspaceDir)
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
+  // CSV previews and imports are parsed in a worker thread: the socket keeps answering meanwhile.
+  const importWorker = createImportWorker()
   const ctx: ServiceContext = {
     workspaceDir: workspace.dir,
     workspace: async () => workspace,
     emit: <E extends EventChannel>(event: E, payload: EventPayload<E>) => sockets.broadcast(event, payload),
-    spawnTrainer: opts.spawnTrainer,
+    spawnTrainer: backgroundTrainers(opts.spawnTrainer),
+    defaultPoolSize: opts.poolSize ?? servingPoolSize(),
+    importWorker,
   }
   const sockets = bridgeSockets(wss, () => ctx)
   const http: HttpContext = { rendererDir, token, allowRemote, fallbackHost: urlHost(host) }
@@ -120,6 +128,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       wss.close()
       server.closeAllConnections()
       await serverClosed
+      await importWorker.close()
       await workspace.close()
     })())
   return { url: `http://${urlHost(host)}:${port}/?${TOKEN_PARAM}=${token}`, port, token, close }

@@ -21,10 +21,12 @@ import type { SpawnTrainer } from '../training/host/trainer-child'
 import { datasetDetail } from './datasets/dataset-detail'
 import { importIntoWorkspace } from './datasets/dataset-service'
 import { previewFile } from './datasets/import'
+import type { ImportWorker } from './datasets/import-worker/host'
 import { ensureDemoDataset } from './demo'
 import { eventLoopDiagnostics } from './diagnostics'
 import { checkExperiment } from './experiments/check'
 import { compareRun } from './runs/compare-run'
+import { runDiagnostics } from './runs/run-diagnostics'
 import { activeRuns, cancelRun, lastRunBackend, launchRun } from './runs/run-registry'
 import { runConfig, runEpochs, runJobs, runRoc } from './runs/run-views'
 import { summarizeRun } from './runs/summarize-run'
@@ -38,6 +40,10 @@ export interface ServiceContext {
   signal?: AbortSignal
   /** How trainer processes are started (default: child_process.fork; the app uses utilityProcess). */
   spawnTrainer?: SpawnTrainer
+  /** Trainer processes of a run whose request names no pool size (default: one per core). */
+  defaultPoolSize?: number
+  /** Parses files for previews and imports off the main thread (server mode, the app); absent: in this thread (CLI). */
+  importWorker?: ImportWorker
 }
 
 type Handlers = { [C in InvokeChannel]: (input: InvokeParsedInput<C>, ctx: ServiceContext) => Promise<InvokeOutput<C>> }
@@ -58,7 +64,7 @@ const handlers: Handlers = {
     if (!meta) throw AppFailure.of('NOT_FOUND', `No dataset "${id}" in the workspace.`, { location: { field: 'id' } })
     return meta
   },
-  'datasets:import': async ({ spec, name, baseDir }, ctx) => importIntoWorkspace(await ctx.workspace(), spec, { name, baseDir }),
+  'datasets:import': async ({ spec, name, baseDir }, ctx) => importIntoWorkspace(await ctx.workspace(), spec, { name, baseDir, read: ctx.importWorker?.import }),
   'datasets:delete': async ({ id }, ctx) => {
     const ws = await ctx.workspace()
     const meta = await getDatasetMeta(ws, id)
@@ -80,8 +86,8 @@ const handlers: Handlers = {
       createdAt: r.createdAt,
     })),
   'runs:summary': async ({ runId }, ctx) => summarizeRun(await ctx.workspace(), runId),
-  'datasets:preview': async ({ path: file, rows, delimiter, charset, missingTokens, header }) =>
-    previewFile(path.resolve(file), rows, { delimiter, charset, missingTokens, header }),
+  'datasets:preview': async ({ path: file, rows, delimiter, charset, missingTokens, header }, ctx) =>
+    (ctx.importWorker?.preview ?? previewFile)(path.resolve(file), rows, { delimiter, charset, missingTokens, header }),
   'datasets:detail': async ({ id }, ctx) => datasetDetail(await ctx.workspace(), id),
   'experiments:check': async ({ config }, ctx) => checkExperiment(await ctx.workspace(), config),
   'runs:launch': async (request, ctx) => ({ runId: (await launchRun(ctx, request)).runId }),
@@ -92,6 +98,7 @@ const handlers: Handlers = {
   'runs:epochs': async ({ runId, job }, ctx) => runEpochs(await ctx.workspace(), runId, job),
   'runs:roc': async ({ runId }, ctx) => runRoc(await ctx.workspace(), runId),
   'runs:compare': async ({ runId, ...opts }, ctx) => compareRun(await ctx.workspace(), runId, opts),
+  'runs:diagnostics': async ({ runId }, ctx) => runDiagnostics(await ctx.workspace(), runId),
   'app:diagnostics': async ({ reset }) => eventLoopDiagnostics(reset),
 }
 

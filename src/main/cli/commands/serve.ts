@@ -47,7 +47,7 @@ export async function serveCommand(ctx: CliContext): Promise<number> {
     process.stderr.write(`--port must be an integer from 0 to 65535 (got "${ctx.flags.port}"); 0 picks a free port.\n`)
     return EXIT.usage
   }
-  const server = await startServer({ workspaceDir: ctx.workspaceDir, port, host: ctx.flags.host, allowRemote: ctx.flags.allowRemote })
+  const server = await startServer({ workspaceDir: ctx.workspaceDir, port, host: ctx.flags.host, allowRemote: ctx.flags.allowRemote, poolSize: ctx.flags.pool })
   const stopped = untilSignal()
   process.stdout.write(`Workspace: ${ctx.workspaceDir}\nPress Ctrl-C to stop (a run in progress is interrupted; its committed jobs stay).\n`)
   process.stdout.write(`${SERVING_PREFIX}${server.url}\n`)

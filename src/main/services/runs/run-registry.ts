@@ -64,7 +64,7 @@ export async function launchRun(ctx: ServiceContext, request: RunRequest): Promi
       const ws = await ctx.workspace()
       return runExperiment(ws, request.config, {
         backend: request.backend,
-        poolSize: request.poolSize,
+        poolSize: request.poolSize ?? ctx.defaultPoolSize,
         fresh: request.fresh,
         signal,
         spawn: ctx.spawnTrainer,
