@@ -28,6 +28,7 @@ const env: MethodEnv = {
   batchSize: 8,
   seed: 5,
   attributes: [{ name: 'sex', groups: ['a', 'b'], counts: [0, 1].map((g) => fold.train.groups![0]!.filter((v) => v === g).length) }],
+  trainingInputs: fold.train.x,
 }
 
 it('registers at least the three baseline methods', () => {

@@ -22,7 +22,7 @@ export async function checkExperiment(ws: Workspace, input: unknown): Promise<Co
   const meta = await getDatasetMeta(ws, config.dataset)
   if (!meta) throw AppFailure.of('NOT_FOUND', `No dataset "${config.dataset}" in the workspace.`, { location: { field: 'dataset' } })
   checkProtocol(await loadDataset(ws, meta.id), config.protocol)
-  const warnings = await checkArms(config.arms)
+  const warnings = await checkArms(config.arms, config.model)
   const jobs = config.arms.length * config.seeds.length * foldCount(config.protocol)
   const previous = await findResumableRun(ws, configHash(config, meta.id))
   if (previous) {

@@ -58,7 +58,7 @@ export async function runExperiment(ws: Workspace, input: unknown, options: RunO
   if (!meta) throw AppFailure.of('NOT_FOUND', `No dataset "${config.dataset}" in the workspace (see \`equimodal datasets\`).`, { location: { field: 'dataset' } })
   const data = await loadDataset(ws, meta.id)
   checkProtocol(data, config.protocol)
-  const warnings = await checkArms(config.arms)
+  const warnings = await checkArms(config.arms, config.model)
 
   const hash = configHash(config, meta.id)
   const previous = options.fresh ? undefined : await findResumableRun(ws, hash)

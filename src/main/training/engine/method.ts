@@ -48,6 +48,24 @@ export interface EpochContext {
    */
   groups?: Int32Array[]
   rng: Rng
+  /**
+   * Scores of the training part from the current weights (model in inference mode, no dropout),
+   * computed lazily on the first call and cached for the epoch. Called from `planEpoch` it reflects
+   * the weights after the previous epoch. Absent when the trainer cannot provide it (e.g. unit tests).
+   */
+  inspectTraining?: () => TrainingInspection
+}
+
+/** What `EpochContext.inspectTraining` returns: row i belongs to training-part index i. */
+export interface TrainingInspection {
+  /** n × C fused-output probabilities. */
+  probs: Float32Array
+  /** Per modality n × C probabilities of the unimodal heads; absent when the model has none. */
+  unimodalProbs?: Float32Array[]
+  /** Per modality n × h_m encoder outputs (row-major). */
+  features: Float32Array[]
+  /** h_m per modality. */
+  featureSizes: number[]
 }
 
 export interface Batch {
@@ -123,6 +141,12 @@ export interface MethodEnv {
   seed: number
   /** Sensitive attributes with training-part group counts (unknown values not counted). Empty when none. */
   attributes: { name: string; groups: string[]; counts: number[] }[]
+  /**
+   * Raw (already standardised) training-part inputs, one n × d_m row-major block per modality,
+   * read-only. For samplers that synthesise rows from training samples (e.g. SMOTE); never holds
+   * validation or test rows. Absent when the trainer cannot provide it.
+   */
+  trainingInputs?: readonly Float32Array[]
 }
 
 export interface MethodInstance {
@@ -141,6 +165,11 @@ export interface MethodInstance {
   observe?(event: TrainEvent, view: RunView): void
   /** Scalars merged into the epoch log as `<method-id>.<name>`. */
   metrics?(): Record<string, number>
+  /**
+   * Whether the weights after `epoch` may be selected as the best and count toward early-stopping
+   * patience (default true). A curriculum returns false while it still trains on partial subsets.
+   */
+  selectionOpen?(epoch: number): boolean
   saveState?(): JsonValue
   loadState?(state: JsonValue): void
   dispose?(): void
@@ -165,6 +194,11 @@ export interface MethodDefinition<O extends z.ZodType = z.ZodType> {
   options: O
   /** Ids of methods this one cannot be combined with, with the reason. */
   conflicts?: Readonly<Record<string, string>>
+  /**
+   * Model settings the method needs, each with the reason shown to the user when the experiment's
+   * model lacks it (checked before a run starts and again by the trainer).
+   */
+  requires?: Readonly<{ unimodalHeads?: string }>
   create(options: z.output<O>, env: MethodEnv): MethodInstance
 }
 

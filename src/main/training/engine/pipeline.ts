@@ -113,3 +113,23 @@ export function composeMethods(refs: readonly AnyMethodRef[], registry: Readonly
   }
   return { methods, warnings, trace: traceOf(methods) }
 }
+
+/** Model settings a method may require (`MethodDefinition.requires`), with the config field that provides each. */
+const REQUIREMENT_FIELD = { unimodalHeads: 'model.unimodalHeads' } as const
+
+/**
+ * Checks that the model config provides what every method requires.
+ * @throws AppFailure('CONFLICT') naming the method, the missing model setting and the method's reason
+ */
+export function checkRequirements(specs: readonly Pick<MethodSpec, 'def'>[], model: { unimodalHeads?: boolean }): void {
+  for (const s of specs) {
+    const reason = s.def.requires?.unimodalHeads
+    if (reason && !model.unimodalHeads) {
+      throw AppFailure.of(
+        'CONFLICT',
+        `"${s.def.id}" requires per-modality classifier heads: set ${REQUIREMENT_FIELD.unimodalHeads} to true (it applies to every arm, so the arms stay comparable). Reason: ${reason}`,
+        { location: { field: REQUIREMENT_FIELD.unimodalHeads } },
+      )
+    }
+  }
+}

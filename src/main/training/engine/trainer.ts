@@ -11,9 +11,11 @@ import { checkPlan, defaultPlan, planBatches, shufflePlan } from './batcher'
 import { countClasses } from './class-weights'
 import { accuracy, argmaxRows, macroF1, meanNll } from './epoch-metrics'
 import { checkFold, type FoldArrays } from './fold'
-import type { MethodEnv } from './method'
+import { inspectPart } from './inspect'
+import type { MethodEnv, TrainingInspection } from './method'
 import { collectMetrics, createMethods, disposeMethods, epochContexts, notify, type ActiveMethod, type MethodSpec } from './method-runtime'
 import { buildModel, type Model, type WeightSnapshot } from './model'
+import { checkRequirements } from './pipeline'
 import { predictPart, toProbs } from './predict'
 import { trainStep } from './step'
 import { valGroupGaps } from './val-group-gap'
@@ -98,7 +100,9 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
       for (const g of fold.train.groups?.[k] ?? []) if (g >= 0) counts[g] = (counts[g] ?? 0) + 1
       return { name: a.name, groups: [...a.groups], counts }
     }),
+    trainingInputs: fold.train.x,
   }
+  checkRequirements(input.methods, input.model)
   const methods: ActiveMethod[] = createMethods(input.methods, env)
   let model: Model | undefined
   let optimizer: tf.Optimizer | undefined
@@ -122,7 +126,10 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
 
     notify(methods, 'fitStart', { epoch: 0, loss: Number.NaN })
     for (let epoch = 1; epoch <= training.epochs; epoch++) {
-      const contexts = epochContexts(methods, { epoch, totalEpochs: training.epochs, labels: fold.train.y, numClasses, ...(fold.train.groups ? { groups: fold.train.groups } : {}) }, seed)
+      // [inspectTraining] lazy, once per epoch, shared by every method that asks.
+      let inspection: TrainingInspection | undefined
+      const inspectTraining = (): TrainingInspection => (inspection ??= inspectPart(model!, fold.train, featureSizes, numClasses))
+      const contexts = epochContexts(methods, { epoch, totalEpochs: training.epochs, labels: fold.train.y, numClasses, ...(fold.train.groups ? { groups: fold.train.groups } : {}), inspectTraining }, seed)
       notify(methods, 'epochStart', { epoch, loss: Number.NaN })
       // [planEpoch] reduce the default plan through every sampler, in pipeline order.
       let plan = defaultPlan(nTrain)
@@ -160,7 +167,11 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
       input.onEpoch?.(log)
 
       // Selection on validation loss only (never on test). Without a validation part: the last epoch.
-      if (!hasVal || v.valLoss < best.valLoss) {
+      // [selectionOpen] a method may keep an epoch out of selection and patience (e.g. a curriculum).
+      const open = methods.every((m) => m.instance.selectionOpen?.(epoch) ?? true)
+      if (!open) {
+        // not a candidate; patience does not run
+      } else if (!hasVal || v.valLoss < best.valLoss) {
         best = { epoch, valLoss: v.valLoss, ...(hasVal ? { weights: model.getWeights() } : {}) }
         sinceBest = 0
       } else if (training.patience > 0 && ++sinceBest >= training.patience && epoch < training.epochs) {
@@ -173,7 +184,7 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
     notify(methods, 'fitEnd', { epoch: epochs.length, loss: epochs[epochs.length - 1]?.trainLoss ?? Number.NaN })
     return {
       epochs,
-      bestEpoch: best.epoch,
+      bestEpoch: best.epoch || epochs.length, // no open epoch: the last weights are used
       stoppedEarly,
       testProbs: toProbs(predictPart(model, fold.test, featureSizes, numClasses).logProbs),
       valProbs: toProbs(predictPart(model, fold.val, featureSizes, numClasses).logProbs),

@@ -3,10 +3,10 @@
  * schemas) and the composition check run before an experiment starts.
  */
 import { z } from 'zod'
-import type { Arm } from '../../../shared/experiment'
+import type { Arm, ModelConfig } from '../../../shared/experiment'
 import { AppFailure } from '../../../shared/result'
 import type { MethodCatalogEntry } from '../../../shared/runs'
-import { composeMethods } from '../engine/pipeline'
+import { checkRequirements, composeMethods } from '../engine/pipeline'
 import type { MethodDefinition } from '../engine/method'
 import { loadMethodRegistry } from '../methods/index'
 
@@ -28,13 +28,17 @@ export async function methodCatalog(): Promise<MethodCatalogEntry[]> {
     .sort((a, b) => a.id.localeCompare(b.id))
 }
 
-/** Throws the composition error of the first arm that cannot run; returns warnings per arm. */
-export async function checkArms(arms: Arm[]): Promise<string[]> {
+/**
+ * Throws the composition error of the first arm that cannot run; returns warnings per arm.
+ * @param model when given, also checks the methods' model requirements (e.g. unimodal heads)
+ */
+export async function checkArms(arms: Arm[], model?: Pick<ModelConfig, 'unimodalHeads'>): Promise<string[]> {
   const registry = await methodRegistry()
   const warnings: string[] = []
   arms.forEach((arm, i) => {
     try {
-      const { warnings: w } = composeMethods(arm.methods, registry)
+      const { methods, warnings: w } = composeMethods(arm.methods, registry)
+      if (model) checkRequirements(methods, model)
       for (const line of w) warnings.push(`arm "${arm.name}": ${line}`)
     } catch (e) {
       if (!(e instanceof AppFailure)) throw e
