@@ -30,7 +30,24 @@ export const ArmSummary = z.object({
   metrics: z.record(HeadlineMetric, MeanStd),
   perClassRecall: z.array(z.object({ name: z.string(), recall: MeanStd })),
   fairness: z.array(
-    z.object({ attribute: z.string(), esAuc: MeanStd, esAcc: MeanStd, dpd: MeanStd, eod: MeanStd, worstGroupAccuracy: MeanStd }),
+    z.object({
+      attribute: z.string(),
+      esAuc: MeanStd,
+      esAcc: MeanStd,
+      dpd: MeanStd,
+      eod: MeanStd,
+      worstGroupAccuracy: MeanStd,
+      /** EOD with fairlearn agg 'mean', and the max − min gaps of group accuracy, AUC and sensitivity at the operating point. */
+      eodMean: MeanStd.optional(),
+      accuracyGap: MeanStd.optional(),
+      aucGap: MeanStd.optional(),
+      sensitivityGap: MeanStd.optional(),
+      /** Test samples per job whose value of this attribute is unknown (left out of these metrics). */
+      excluded: MeanStd.optional(),
+      /** Specificity of the operating point, and the small-group rule's note (from the first job that has one). */
+      operatingPoint: z.number().optional(),
+      smallGroups: z.string().optional(),
+    }),
   ),
 })
 export type ArmSummary = z.infer<typeof ArmSummary>

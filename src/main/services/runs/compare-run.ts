@@ -18,6 +18,7 @@ import {
 import { fairnessGapChange, holm, pairedComparison, summarizeValues, verdict, WILCOXON_EXACT_MAX_N, type Keyed, type PairedComparison } from '../../statistics'
 import { deriveSeed } from '../../util/rng'
 import { getDatasetMeta, getRun, listJobs, type JobRow, type Workspace } from '../workspace'
+import { withVariantJobs } from './variant-jobs'
 
 export type { RunComparison }
 
@@ -109,7 +110,7 @@ export async function compareRun(ws: Workspace, runId: string, opts: CompareOpti
   const protocol = parsed.success ? parsed.data.protocol : Protocol.parse(raw.protocol ?? {})
   const masterSeed = (parsed.success ? parsed.data.seeds[0] : raw.seeds?.[0]) ?? 0
 
-  const jobs = (await listJobs(ws, runId)).filter((j) => j.status === 'done' && j.metrics)
+  const jobs = withVariantJobs(await listJobs(ws, runId)).filter((j) => j.status === 'done' && j.metrics)
   const arms = (parsed.success ? parsed.data.arms : (raw.arms ?? [])).map((a) => a.name)
   for (const j of jobs) if (!arms.includes(j.arm)) arms.push(j.arm)
   const reference = opts.reference ?? arms[0]

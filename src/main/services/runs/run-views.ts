@@ -7,6 +7,7 @@ import { AppFailure } from '../../../shared/result'
 import type { EpochLog } from '../../../shared/training/job'
 import { rocCurve, trapezoidArea } from '../../evaluation/auc'
 import { getEpochs, getPredictions, getRun, listJobs, type RunRow, type Workspace } from '../workspace'
+import { withVariantJobs } from './variant-jobs'
 
 /** Most points kept per ROC curve sent to the app. */
 export const ROC_MAX_POINTS = 200
@@ -24,7 +25,7 @@ export async function runConfig(ws: Workspace, runId: string): Promise<{ config:
 
 export async function runJobs(ws: Workspace, runId: string): Promise<JobListEntry[]> {
   await requireRun(ws, runId)
-  return (await listJobs(ws, runId)).map((j) => ({
+  return withVariantJobs(await listJobs(ws, runId)).map((j) => ({
     key: j.key,
     keyString: j.keyString,
     status: j.status,

@@ -3,15 +3,26 @@
  * headline metrics, and of the fairness metrics per sensitive attribute. Averaged over folds, not
  * pooled: each job's metric is computed on its own test part first.
  */
-import type { EvaluationReport } from '../../../shared/metrics'
+import type { EvaluationReport, FairnessMetrics } from '../../../shared/metrics'
 import type { ArmSummary, MeanStd, RunSummary } from '../../../shared/runs'
 import { AppFailure } from '../../../shared/result'
 import { meanStd } from '../../evaluation/aggregate'
 import { getRun, listJobs, type Workspace } from '../workspace'
+import { withVariantJobs } from './variant-jobs'
 
 export type { ArmSummary, RunSummary }
 
 const ms = (values: (number | null | undefined)[]): MeanStd => meanStd(values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)))
+
+/** The operating point and a one-line small-group note of an attribute, from the first job that has them. */
+function operatingNotes(f: (FairnessMetrics | undefined)[]): { operatingPoint?: number; smallGroups?: string } {
+  const op = f.find((x) => x?.operatingPoint !== undefined)?.operatingPoint
+  const sg = f.find((x) => x?.smallGroups)?.smallGroups
+  const note = sg
+    ? `groups under ${sg.minSize} samples ${sg.rule === 'merge' ? `merged into "${sg.mergedInto}"` : 'excluded (unknown)'}: ${sg.groups.map((g) => `${g.name} (${g.count})`).join(', ')}`
+    : undefined
+  return { ...(op !== undefined ? { operatingPoint: op } : {}), ...(note ? { smallGroups: note } : {}) }
+}
 
 function summarizeArm(arm: string, reports: EvaluationReport[], failed: number): ArmSummary {
   const cls = reports.map((r) => r.classification)
@@ -40,6 +51,12 @@ function summarizeArm(arm: string, reports: EvaluationReport[], failed: number):
         dpd: ms(f.map((x) => x?.dpd)),
         eod: ms(f.map((x) => x?.eod)),
         worstGroupAccuracy: ms(f.map((x) => x?.worstGroupAccuracy)),
+        eodMean: ms(f.map((x) => x?.eodMean)),
+        accuracyGap: ms(f.map((x) => x?.accuracyGap)),
+        aucGap: ms(f.map((x) => x?.aucGap)),
+        sensitivityGap: ms(f.map((x) => x?.sensitivityGap)),
+        excluded: ms(f.map((x) => x?.excluded)),
+        ...operatingNotes(f),
       }
     }),
   }
@@ -48,7 +65,7 @@ function summarizeArm(arm: string, reports: EvaluationReport[], failed: number):
 export async function summarizeRun(ws: Workspace, runId: string): Promise<RunSummary> {
   const run = await getRun(ws, runId)
   if (!run) throw AppFailure.of('NOT_FOUND', `No run "${runId}" in the workspace (see \`equimodal results\` without an argument for the list).`)
-  const jobs = await listJobs(ws, runId)
+  const jobs = withVariantJobs(await listJobs(ws, runId))
   const armOrder = (run.config as { arms?: { name: string }[] }).arms?.map((a) => a.name) ?? []
   for (const j of jobs) if (!armOrder.includes(j.arm)) armOrder.push(j.arm)
   return {
