@@ -36,7 +36,7 @@ export default defineMethod({
   id: 'climd',
   title: 'CLIMD curriculum',
   summary: 'Curriculum from balanced to long-tailed subsets, ordered by intra-modal confidence and inter-modal complementarity.',
-  paper: 'CLIMD: Curriculum Learning for Imbalanced Multimodal Diagnosis (MICCAI 2025); ablation schedulers: Bengio et al. 2009, Platanios et al. 2019, Penha & Hauff 2020',
+  paper: 'CLIMD: Curriculum Learning for Imbalanced Multimodal Diagnosis, MICCAI 2025, arXiv 2508.01594; ablation schedulers: Bengio et al. 2009, Platanios et al. 2019, Penha & Hauff 2020',
   kind: 'sampler',
   stages: ['planEpoch'],
   options,
