@@ -3,6 +3,7 @@
  * Validation messages name the field (see `formatZodError`).
  */
 import { z } from 'zod'
+import { DiagnosticsConfig } from './diagnostics'
 import { AppFailure } from './result'
 
 export const MethodRef = z.object({
@@ -118,6 +119,8 @@ export const ExperimentConfig = z
     model: ModelConfig.default(ModelConfig.parse({})),
     training: TrainingConfig.default(TrainingConfig.parse({})),
     arms: z.array(Arm).min(1),
+    /** Modality diagnostics (unimodal probes, Shapley contributions, robustness); absent = defaults (on). */
+    diagnostics: DiagnosticsConfig.optional(),
   })
   .superRefine((cfg, ctx) => {
     const seen = new Set<string>()

@@ -23,6 +23,7 @@ export const invokeChannels = [
   'runs:epochs',
   'runs:roc',
   'runs:compare',
+  'runs:diagnostics',
   'app:diagnostics',
 ] as const
 export type InvokeChannel = (typeof invokeChannels)[number]

@@ -1,6 +1,7 @@
 /** The typed IPC contract: one zod schema pair per invoke channel and one schema per push event; types are derived. */
 import { z } from 'zod'
 import { DatasetMeta } from '../dataset'
+import { RunDiagnostics } from '../diagnostics'
 import { Backend } from '../experiment'
 import { MethodCatalogEntry, RunListEntry, RunOutcome, RunSummary } from '../runs'
 import { CompareRunRequest, RunComparison } from '../statistics'
@@ -70,6 +71,8 @@ export const JobProgressEvent = z.object({
   trainLoss: z.number(),
   valLoss: z.number(),
   valAccuracy: z.number(),
+  /** Per-modality extras of the epoch (`unimodal.<m>.*`, `probe.<m>.*`) for live charts. */
+  extras: z.record(z.string(), z.number()).optional(),
 })
 export const JobFinishedEvent = z.object({
   runId: z.string(),
@@ -119,6 +122,8 @@ export const invoke = {
   'runs:roc': { input: byRun, output: z.array(ArmRoc) },
   /** Arms vs a reference arm: mean, std, CIs, paired tests (corrected t / Wilcoxon), Holm, win/tie/loss, verdicts. */
   'runs:compare': { input: CompareRunRequest, output: RunComparison },
+  /** Modality diagnostics per arm: unimodal accuracy/AUC, Shapley contributions (overall, per class, per group), robustness. */
+  'runs:diagnostics': { input: byRun, output: RunDiagnostics },
   /** Event-loop delay statistics since the last reset; `reset: true` starts a new window after reading. */
   'app:diagnostics': { input: z.strictObject({ reset: z.boolean().optional() }), output: Diagnostics },
 } as const satisfies Record<InvokeChannel, ChannelSchemas>

@@ -3,6 +3,7 @@
  * and the trainer processes (structured clone: typed arrays travel as they are).
  */
 import type { MethodRef, ModelConfig, PostProcess, Protocol, TrainingConfig } from '../experiment'
+import type { DiagnosticsConfig, ModalityDiagnostics } from '../diagnostics'
 import type { EvaluationReport } from '../metrics'
 
 export interface JobKey {
@@ -32,6 +33,8 @@ export interface JobSpec {
   methods: MethodRef[]
   /** Seed for initialisation, shuffles and method randomness of this job. */
   seed: number
+  /** Modality diagnostics settings (`ExperimentConfig.diagnostics`); absent = the defaults (on). */
+  diagnostics?: DiagnosticsConfig
   /** The arm's post-processing steps (extra results `<arm>+<name>`); absent = none. */
   postprocess?: PostProcess[]
 }
@@ -56,6 +59,8 @@ export interface JobOutput {
   test: EvaluationReport
   /** Test-part predictions: dataset rows and N × C probabilities. */
   predictions: { rows: Int32Array; probs: Float32Array }
+  /** Modality diagnostics of the test part with the selected weights; absent when switched off. */
+  diagnostics?: ModalityDiagnostics
 }
 
 export interface JobProgress {
@@ -65,4 +70,6 @@ export interface JobProgress {
   trainLoss: number
   valLoss: number
   valAccuracy: number
+  /** The epoch's per-modality extras (`unimodal.*`, `probe.*`) for live charts; absent when none. */
+  extras?: Record<string, number>
 }

@@ -26,6 +26,7 @@ export function planJobs(runId: string, datasetId: string, data: DatasetData, co
           training: config.training,
           methods: arm.methods,
           seed: deriveSeed(seed, 'init', fold),
+          ...(config.diagnostics ? { diagnostics: config.diagnostics } : {}),
           ...(arm.postprocess?.length ? { postprocess: arm.postprocess } : {}),
         })
       }

@@ -15,4 +15,4 @@ export {
   type RunRow,
   type RunStatus,
 } from './run-store'
-export { commitJob, committedJobKeys, listJobs, getEpochs, getPredictions, type JobCommit, type JobRow, type PredictionRow } from './job-store'
+export { commitJob, committedJobKeys, listJobs, getEpochs, getPredictions, getJobDiagnostics, type JobCommit, type JobRow, type PredictionRow } from './job-store'

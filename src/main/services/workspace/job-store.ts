@@ -4,6 +4,7 @@
  * loses only the jobs still in flight, and `committedJobKeys` tells a resumed run what to skip.
  */
 import { DOUBLE, LIST, listValue } from '@duckdb/node-api'
+import type { ModalityDiagnostics } from '../../../shared/diagnostics'
 import type { EvaluationReport } from '../../../shared/metrics'
 import { AppFailure } from '../../../shared/result'
 import { jobKeyString, type EpochLog, type JobKey, type JobOutput } from '../../../shared/training/job'
@@ -60,7 +61,7 @@ export async function commitJob(ws: Workspace, runId: string, key: JobKey, resul
   const classes = predictions ? classCount(predictions, jobKey) : 0
   await ws.write(async (s) => {
     const { datasetId } = await requireRun(s, runId)
-    for (const table of ['jobs', 'job_epochs', 'job_predictions']) await s.exec(`DELETE FROM ${table} WHERE run_id = ? AND job_key = ?`, [runId, jobKey])
+    for (const table of ['jobs', 'job_epochs', 'job_predictions', 'job_diagnostics']) await s.exec(`DELETE FROM ${table} WHERE run_id = ? AND job_key = ?`, [runId, jobKey])
     const out = result.status === 'done' ? result.output : undefined
     await s.exec(
       `INSERT INTO jobs (run_id, job_key, arm, seed, fold, status, error, backend, duration_ms, best_epoch, stopped_early, epochs, metrics, finished_at)
@@ -82,6 +83,7 @@ export async function commitJob(ws: Workspace, runId: string, key: JobKey, resul
         new Date().toISOString(),
       ],
     )
+    if (out?.diagnostics) await s.exec('INSERT INTO job_diagnostics VALUES (?, ?, ?)', [runId, jobKey, toJson(out.diagnostics)])
     if (epochs.length) {
       await s.append('job_epochs', (a) => {
         for (const e of epochs) {
@@ -119,6 +121,12 @@ export async function commitJob(ws: Workspace, runId: string, key: JobKey, resul
       })
     }
   })
+}
+
+/** The stored modality diagnostics of the run's jobs, by job key string (jobs without any are absent). */
+export async function getJobDiagnostics(ws: Workspace, runId: string): Promise<Map<string, ModalityDiagnostics>> {
+  const rows = await ws.read((s) => s.all('SELECT job_key, diagnostics FROM job_diagnostics WHERE run_id = ?', [runId]))
+  return new Map(rows.map((r) => [str(r.job_key), fromJson<ModalityDiagnostics>(str(r.diagnostics))]))
 }
 
 /** Keys (`jobKeyString`) of the run's committed jobs, done or failed: a resumed run skips them. */

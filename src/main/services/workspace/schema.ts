@@ -106,6 +106,18 @@ export const MIGRATIONS: readonly Migration[] = [
       )`,
     ],
   },
+  {
+    version: 2,
+    description: 'per-job modality diagnostics (unimodal accuracy, Shapley contributions, robustness)',
+    statements: [
+      `CREATE TABLE job_diagnostics (
+        run_id VARCHAR NOT NULL,
+        job_key VARCHAR NOT NULL,
+        diagnostics VARCHAR NOT NULL,   -- ModalityDiagnostics (JSON, src/shared/diagnostics.ts)
+        PRIMARY KEY (run_id, job_key)
+      )`,
+    ],
+  },
 ]
 
 /** The schema version this build writes. */

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs'
 import type { ModelConfig, TrainingConfig } from '../../../shared/experiment'
 import type { EpochLog } from '../../../shared/training/job'
+import type { DiagnosticsConfig, ModalityDiagnostics } from '../../../shared/diagnostics'
 import { createRng, deriveSeed } from '../../util/rng'
 import { checkPlan, defaultPlan, planBatches, shufflePlan } from './batcher'
 import { countClasses } from './class-weights'
@@ -18,6 +19,8 @@ import { buildModel, type Model, type WeightSnapshot } from './model'
 import { checkRequirements } from './pipeline'
 import { predictPart, toProbs } from './predict'
 import { trainStep } from './step'
+import { computeModalityDiagnostics } from './diagnostics/modality-diagnostics'
+import { unimodalEpochExtras } from './diagnostics/unimodal'
 import { valGroupGaps } from './val-group-gap'
 
 export type { FoldArrays, FoldPart } from './fold'
@@ -34,6 +37,8 @@ export interface TrainInput {
   onEpoch?: (log: EpochLog) => void
   /** Polled between batches; true stops training after the current batch. */
   shouldStop?: () => boolean
+  /** Modality diagnostics (per-epoch unimodal metrics, end-of-job Shapley/robustness); absent = none. */
+  diagnostics?: DiagnosticsConfig
 }
 
 export interface TrainOutput {
@@ -51,6 +56,8 @@ export interface TrainOutput {
   backend: string
   /** `shouldStop()` ended training. */
   stopped: boolean
+  /** End-of-job modality diagnostics with the selected weights (when `diagnostics.enabled`). */
+  diagnostics?: ModalityDiagnostics
 }
 
 const nextTick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
@@ -160,6 +167,8 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
       if (stopped) break // an unfinished epoch is neither logged nor selected
 
       const v = validate(model, fold)
+      const diag = input.diagnostics
+      if (diag?.enabled) Object.assign(v.extras, unimodalEpochExtras(model, fold, diag.probeEvery > 0 && epoch % diag.probeEvery === 0))
       const trainLoss = lossSum / rows
       notify(methods, 'epochEnd', { epoch, loss: trainLoss, ...(hasVal ? { valLoss: v.valLoss } : {}) })
       const log: EpochLog = { epoch, trainLoss, ...v, extras: { ...v.extras, 'plan.samples': plan.indices.length, ...collectMetrics(methods) } }
@@ -190,6 +199,9 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
       valProbs: toProbs(predictPart(model, fold.val, featureSizes, numClasses).logProbs),
       backend: tf.getBackend(),
       stopped,
+      ...(input.diagnostics?.enabled
+        ? { diagnostics: computeModalityDiagnostics({ model, fold, modalityNames: featureSizes.map((_, m) => input.modalityNames?.[m] ?? `m${m}`), config: input.diagnostics, seed }) }
+        : {}),
     }
   } finally {
     model?.dispose()

@@ -8,6 +8,7 @@ import { deriveSeed } from '../../util/rng'
 import { prepareFold } from '../../protocol/prepare'
 import { composeMethods } from '../engine/pipeline'
 import { trainModel } from '../engine/trainer'
+import { DiagnosticsConfig } from '../../../shared/diagnostics'
 import type { MethodDefinition } from '../engine/method'
 
 /** Bootstrap replicates for the per-job fairness CIs when the protocol does not say (`protocol.fairnessBootstrap`). */
@@ -37,6 +38,8 @@ export async function runJob(
     training: spec.training,
     methods,
     seed: spec.seed,
+    modalityNames: data.modalities.map((m) => m.name),
+    diagnostics: DiagnosticsConfig.parse(spec.diagnostics ?? {}),
     shouldStop: hooks.shouldStop,
     onEpoch: (log) => {
       hooks.onEpoch?.(log)
@@ -47,6 +50,7 @@ export async function runJob(
         trainLoss: log.trainLoss,
         valLoss: log.valLoss,
         valAccuracy: log.valAccuracy,
+        ...liveExtras(log.extras),
       })
     },
   })
@@ -76,5 +80,12 @@ export async function runJob(
     durationMs: Date.now() - started,
     test: report,
     predictions: { rows: testRows, probs: result.testProbs },
+    ...(result.diagnostics ? { diagnostics: result.diagnostics } : {}),
   }
+}
+
+/** The per-modality extras (`unimodal.*`, `probe.*`) that travel with live progress. */
+function liveExtras(extras: Record<string, number>): { extras?: Record<string, number> } {
+  const picked = Object.entries(extras).filter(([k]) => k.startsWith('unimodal.') || k.startsWith('probe.'))
+  return picked.length ? { extras: Object.fromEntries(picked) } : {}
 }
