@@ -116,3 +116,75 @@ export const CompareRunRequest = z.strictObject({
   test: PairedTestName.optional(),
 })
 export type CompareRunRequest = z.infer<typeof CompareRunRequest>
+
+/** A row of a breakdown table with statistics: recall of one class, or accuracy of one group of a sensitive attribute. */
+export const BreakdownComparison = z.object({
+  kind: z.enum(['class-recall', 'group-accuracy']),
+  /** The sensitive attribute of a group row; null for a class row. */
+  attribute: z.string().nullable(),
+  /** Class or group name. */
+  name: z.string(),
+  /** Display name, e.g. "Recall class-E" or "Accuracy sex = F". */
+  label: z.string(),
+  rule: z.string(),
+  arms: z.array(ArmMetricStats),
+})
+export type BreakdownComparison = z.infer<typeof BreakdownComparison>
+
+/** A run comparison with its per-class and per-group rows (`runs:compare` answers with this). */
+export const RunComparisonWithBreakdowns = RunComparison.extend({
+  /** Per-class recall and per-group accuracy, each with CIs and the same paired tests as the metrics. */
+  breakdowns: z.array(BreakdownComparison).optional(),
+})
+export type RunComparisonWithBreakdowns = z.infer<typeof RunComparisonWithBreakdowns>
+
+/** Metrics the across-datasets comparison ranks arms by. */
+export const RankedMetric = z.enum(['accuracy', 'balancedAccuracy', 'weightedF1', 'macroF1', 'auc'])
+export type RankedMetric = z.infer<typeof RankedMetric>
+
+export const CompareDatasetsRequest = z.strictObject({
+  /** Runs on different datasets that share arm names (one run = one dataset of the Friedman test). */
+  runIds: z.array(z.string().min(1)).min(2).max(50),
+  metric: RankedMetric.optional(),
+  /** Significance level of the Friedman test and of the Nemenyi critical difference (Demšar's table has 0.05 and 0.10). */
+  alpha: z.union([z.literal(0.05), z.literal(0.1)]).optional(),
+})
+export type CompareDatasetsRequest = z.infer<typeof CompareDatasetsRequest>
+
+/** Friedman test, Iman–Davenport F and Nemenyi critical difference over runs (datasets) × arms (Demšar 2006). */
+export const FriedmanSummary = z.object({
+  /** Average rank per arm (1 = best), in the order of `arms`. */
+  averageRanks: z.array(z.number()),
+  chi2: z.number(),
+  df: z.number().int(),
+  p: z.number(),
+  /** Iman–Davenport F_F; null when every dataset ranks the arms the same way (F_F is infinite, p = 0). */
+  ff: z.number().nullable(),
+  ffDf: z.tuple([z.number(), z.number()]),
+  pFf: z.number(),
+  q: z.number(),
+  cd: z.number(),
+  /** Groups of arms (indices into `arms`, best first) not significantly different: the bars of the CD diagram. */
+  cliques: z.array(z.array(z.number().int())),
+})
+export type FriedmanSummary = z.infer<typeof FriedmanSummary>
+
+export const DatasetsComparison = z.object({
+  metric: RankedMetric,
+  label: z.string(),
+  higherIsBetter: z.boolean(),
+  alpha: z.number(),
+  runs: z.array(z.object({ runId: z.string(), experimentName: z.string(), datasetId: z.string(), datasetName: z.string() })),
+  /** Arms present (with a value) in every run, in the first run's order. */
+  arms: z.array(z.string()),
+  /** scores[run][arm]: the arm's mean over its jobs in that run. */
+  scores: z.array(z.array(z.number())),
+  /** How the scores and ranks were obtained, printed with the diagram. */
+  rule: z.string(),
+  testName: z.string(),
+  /** null when fewer than 2 runs or 2 shared arms are left; `note` says why. */
+  friedman: FriedmanSummary.nullable(),
+  note: z.string().nullable(),
+  warnings: z.array(z.string()),
+})
+export type DatasetsComparison = z.infer<typeof DatasetsComparison>

@@ -25,6 +25,9 @@ import type { ImportWorker } from './datasets/import-worker/host'
 import { ensureDemoDataset } from './demo'
 import { eventLoopDiagnostics } from './diagnostics'
 import { checkExperiment } from './experiments/check'
+import { defaultExportDir, exportRun } from './exports'
+import { defaultReportPath, writeRunReport } from './reports'
+import { compareAcrossDatasets } from './runs/compare-datasets'
 import { compareRun } from './runs/compare-run'
 import { runDiagnostics } from './runs/run-diagnostics'
 import { activeRuns, cancelRun, lastRunBackend, launchRun } from './runs/run-registry'
@@ -100,6 +103,16 @@ const handlers: Handlers = {
   'runs:compare': async ({ runId, ...opts }, ctx) => compareRun(await ctx.workspace(), runId, opts),
   'runs:diagnostics': async ({ runId }, ctx) => runDiagnostics(await ctx.workspace(), runId),
   'app:diagnostics': async ({ reset }) => eventLoopDiagnostics(reset),
+  'runs:compare-datasets': async ({ runIds, ...opts }, ctx) => compareAcrossDatasets(await ctx.workspace(), runIds, opts),
+  'reports:create': async ({ runId, ...compare }, ctx) => {
+    const ws = await ctx.workspace()
+    return { path: await writeRunReport(ws, runId, defaultReportPath(ws, runId), { compare }) }
+  },
+  'exports:create': async ({ runId, ...compare }, ctx) => {
+    const ws = await ctx.workspace()
+    const dir = defaultExportDir(ws, runId)
+    return { dir, files: await exportRun(ws, runId, dir, { compare }) }
+  },
 }
 
 /** Validates `input` against the contract and runs the channel's handler; never throws. */

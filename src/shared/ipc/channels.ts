@@ -25,6 +25,9 @@ export const invokeChannels = [
   'runs:compare',
   'runs:diagnostics',
   'app:diagnostics',
+  'runs:compare-datasets',
+  'reports:create',
+  'exports:create',
 ] as const
 export type InvokeChannel = (typeof invokeChannels)[number]
 

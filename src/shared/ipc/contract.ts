@@ -4,7 +4,7 @@ import { DatasetMeta } from '../dataset'
 import { RunDiagnostics } from '../diagnostics'
 import { Backend } from '../experiment'
 import { MethodCatalogEntry, RunListEntry, RunOutcome, RunSummary } from '../runs'
-import { CompareRunRequest, RunComparison } from '../statistics'
+import { CompareDatasetsRequest, CompareRunRequest, DatasetsComparison, RunComparisonWithBreakdowns } from '../statistics'
 import type { EventChannel, InvokeChannel } from './channels'
 import { ActiveRun, ArmRoc, ConfigCheck, DatasetDetail, EpochEntry, FilePreview, JobListEntry, PreviewRequest } from './views'
 
@@ -121,11 +121,17 @@ export const invoke = {
   'runs:epochs': { input: z.strictObject({ runId: z.string().min(1), job: z.string().min(1) }), output: z.array(EpochEntry) },
   'runs:roc': { input: byRun, output: z.array(ArmRoc) },
   /** Arms vs a reference arm: mean, std, CIs, paired tests (corrected t / Wilcoxon), Holm, win/tie/loss, verdicts. */
-  'runs:compare': { input: CompareRunRequest, output: RunComparison },
+  'runs:compare': { input: CompareRunRequest, output: RunComparisonWithBreakdowns },
   /** Modality diagnostics per arm: unimodal accuracy/AUC, Shapley contributions (overall, per class, per group), robustness. */
   'runs:diagnostics': { input: byRun, output: RunDiagnostics },
   /** Event-loop delay statistics since the last reset; `reset: true` starts a new window after reading. */
   'app:diagnostics': { input: z.strictObject({ reset: z.boolean().optional() }), output: Diagnostics },
+  /** Arms shared by several runs (one per dataset) ranked per run: Friedman, Iman–Davenport, Nemenyi CD (the CD diagram). */
+  'runs:compare-datasets': { input: CompareDatasetsRequest, output: DatasetsComparison },
+  /** Writes the run's PDF report (the code path of `equimodal report`) to <workspace>/reports/<run>.pdf; answers its path. */
+  'reports:create': { input: CompareRunRequest, output: z.object({ path: z.string() }) },
+  /** Writes every number of the run (CSV, Parquet, LaTeX; `equimodal export`) to <workspace>/reports/<run>-export/. */
+  'exports:create': { input: CompareRunRequest, output: z.object({ dir: z.string(), files: z.array(z.string()) }) },
 } as const satisfies Record<InvokeChannel, ChannelSchemas>
 
 export const events = {

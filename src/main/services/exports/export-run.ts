@@ -26,6 +26,11 @@ const DESCRIPTIONS: Record<string, string> = {
   comparison: 'one row per metric × arm: mean, std, 95% CIs, paired tests against the reference arm, Holm-adjusted p, win/tie/loss, verdict',
 }
 
+/** Where the app puts a run's export: `<workspace>/reports/<run-id>-export/` (beside its PDF report). */
+export function defaultExportDir(ws: Workspace, runId: string): string {
+  return path.join(ws.dir, 'reports', `${runId.replace(/[^\w.+-]+/g, '_')}-export`)
+}
+
 /**
  * Writes the export files of `runId` into `dir` (created when missing; files of an earlier export
  * are replaced, each atomically) and returns their absolute paths.

@@ -1,5 +1,5 @@
 /** Exports of a run's numbers: CSV, Parquet and LaTeX. */
-export { exportRun, type ExportOptions } from './export-run'
+export { defaultExportDir, exportRun, type ExportOptions } from './export-run'
 export { comparisonLatex, comparisonTable, escapeLatex } from './comparison'
 export { tableToCsv } from './csv'
 export { writeParquet } from './parquet'

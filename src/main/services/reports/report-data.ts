@@ -12,7 +12,7 @@ import type { ArmSummary, MeanStd, RunSummary } from '../../../shared/runs'
 import { RunComparison } from '../../../shared/statistics'
 import { meanStd } from '../../evaluation/aggregate'
 import { datasetDetail } from '../datasets/dataset-detail'
-import { compareRun } from '../runs/compare-run'
+import { compareRun, type CompareOptions } from '../runs/compare-run'
 import { runRoc } from '../runs/run-views'
 import { summarizeRun } from '../runs/summarize-run'
 import { getDatasetMeta, getRun, listJobs, type JobRow, type RunRow, type Workspace } from '../workspace'
@@ -69,6 +69,8 @@ export interface ReportData {
 export interface ReportDataOptions {
   /** A comparison computed elsewhere (the compare view's, with its reference arm and test); else `compareRun` defaults. */
   comparison?: unknown
+  /** Reference arm, α and test of the comparison computed here (when `comparison` is not given). */
+  compare?: CompareOptions
 }
 
 const finite = (xs: (number | null | undefined)[]): MeanStd => meanStd(xs)
@@ -107,7 +109,13 @@ function summedConfusion(reports: EvaluationReport[], classes: number): number[]
   return sum
 }
 
-async function comparisonFor(ws: Workspace, runId: string, given: unknown, arms: number): Promise<{ comparison: RunComparison | null; note: string | null }> {
+async function comparisonFor(
+  ws: Workspace,
+  runId: string,
+  given: unknown,
+  arms: number,
+  options: CompareOptions = {},
+): Promise<{ comparison: RunComparison | null; note: string | null }> {
   if (given !== undefined) {
     const parsed = RunComparison.safeParse(given)
     if (parsed.success && parsed.data.runId === runId) return { comparison: parsed.data, note: null }
@@ -115,7 +123,7 @@ async function comparisonFor(ws: Workspace, runId: string, given: unknown, arms:
   }
   if (arms < 2) return { comparison: null, note: 'The run has a single arm: there is nothing to compare it with.' }
   try {
-    return { comparison: await compareRun(ws, runId), note: null }
+    return { comparison: await compareRun(ws, runId, options), note: null }
   } catch (e) {
     return { comparison: null, note: `The comparison statistics could not be computed: ${e instanceof Error ? e.message : String(e)}` }
   }
@@ -153,7 +161,7 @@ export async function collectReportData(ws: Workspace, runId: string, opts: Repo
       internals: await collectInternals(ws, runId, mine, classNames),
     })
   }
-  const { comparison, note } = await comparisonFor(ws, runId, opts.comparison, summary.arms.length)
+  const { comparison, note } = await comparisonFor(ws, runId, opts.comparison, summary.arms.length, opts.compare)
   return {
     run,
     config,

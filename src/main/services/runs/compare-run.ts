@@ -9,15 +9,16 @@ import { AppFailure } from '../../../shared/result'
 import {
   FAIRNESS_METRICS,
   HIGHER_IS_BETTER,
-  type ArmMetricStats,
   type ComparedMetric,
   type MetricComparison,
   type PairedTestName,
   type RunComparison,
+  type RunComparisonWithBreakdowns,
 } from '../../../shared/statistics'
-import { fairnessGapChange, holm, pairedComparison, summarizeValues, verdict, WILCOXON_EXACT_MAX_N, type Keyed, type PairedComparison } from '../../statistics'
-import { deriveSeed } from '../../util/rng'
+import { WILCOXON_EXACT_MAX_N } from '../../statistics'
 import { getDatasetMeta, getRun, listJobs, type JobRow, type Workspace } from '../workspace'
+import { compareBreakdowns } from './compare-breakdowns'
+import { compareQuantity, type CompareSettings } from './compare-values'
 import { withVariantJobs } from './variant-jobs'
 
 export type { RunComparison }
@@ -54,9 +55,6 @@ interface MetricSpec {
   read(report: EvaluationReport): number | null | undefined
 }
 
-const fin = (x: number): number | null => (Number.isFinite(x) ? x : null)
-const interval = (i: [number, number]): [number, number] | null => (Number.isFinite(i[0]) && Number.isFinite(i[1]) ? i : null)
-const jobKey = (j: JobRow): string => `seed=${j.seed}|fold=${j.fold}`
 
 /**
  * n_test / n_train of one resample for the corrected t-test: 1/(k − 1) for k-fold and repeated
@@ -99,7 +97,7 @@ function testNames(ratio: number): RunComparison['testNames'] {
  * left out; arms are paired by (seed, fold).
  * @throws AppFailure `NOT_FOUND` for an unknown run; `VALIDATION` for an unknown reference arm or an alpha outside (0, 1).
  */
-export async function compareRun(ws: Workspace, runId: string, opts: CompareOptions = {}): Promise<RunComparison> {
+export async function compareRun(ws: Workspace, runId: string, opts: CompareOptions = {}): Promise<RunComparisonWithBreakdowns> {
   const run = await getRun(ws, runId)
   if (!run) throw AppFailure.of('NOT_FOUND', `No run "${runId}" in the workspace (see \`equimodal results\` without an argument for the list).`)
   const alpha = opts.alpha ?? 0.05
@@ -123,7 +121,8 @@ export async function compareRun(ws: Workspace, runId: string, opts: CompareOpti
   const byArm = new Map(arms.map((a) => [a, jobs.filter((j) => j.arm === a)]))
   for (const [arm, mine] of byArm) if (mine.length === 0) warnings.push(`Arm "${arm}" has no completed job.`)
 
-  const metrics = metricSpecs(jobs.map((j) => j.metrics!)).map((spec) => compareMetric(spec, arms, reference, byArm, { alpha, test, ratio, masterSeed }))
+  const settings: CompareSettings = { alpha, test, ratio, masterSeed }
+  const metrics = metricSpecs(jobs.map((j) => j.metrics!)).map((spec) => compareMetric(spec, arms, reference, byArm, settings))
   const n = metrics[0]?.arms.find((a) => a.vsReference)?.vsReference?.n ?? 0
   if (n > 0 && n < 6)
     warnings.push(`Only ${n} paired jobs per arm: the exact two-sided Wilcoxon p-value cannot go below ${+(2 / 2 ** n).toFixed(4)}; add seeds or folds for power.`)
@@ -138,69 +137,15 @@ export async function compareRun(ws: Workspace, runId: string, opts: CompareOpti
     aggregation: `${AGGREGATION_RULE}: each metric is computed on each job's test part, then mean ± sample std and 95% CIs (t-based; bootstrap percentile, B = 2000) over the jobs (seeds × folds); arms are paired by (seed, fold)`,
     arms,
     metrics,
+    breakdowns: compareBreakdowns(jobs, arms, reference, byArm, settings),
     warnings,
   }
 }
 
-interface CompareSettings {
-  alpha: number
-  test: PairedTestName
-  ratio: number
-  masterSeed: number
-}
-
 function compareMetric(spec: MetricSpec, arms: string[], reference: string, byArm: Map<string, JobRow[]>, s: CompareSettings): MetricComparison {
   const higherIsBetter = HIGHER_IS_BETTER[spec.metric]
-  const keyed = (arm: string): Keyed[] =>
-    (byArm.get(arm) ?? []).flatMap((j) => {
-      const v = spec.read(j.metrics!)
-      return typeof v === 'number' && Number.isFinite(v) ? [{ key: jobKey(j), value: v }] : []
-    })
-  const refValues = keyed(reference)
-  const compared = arms.filter((a) => a !== reference)
-  const paired = new Map<string, PairedComparison>(
-    compared.map((arm) => {
-      const input = { arm: keyed(arm), reference: refValues, testTrainRatio: s.ratio, alpha: s.alpha }
-      const isGap = spec.metric === 'dpd' || spec.metric === 'eod' || spec.metric === 'esAuc'
-      return [arm, isGap ? fairnessGapChange({ ...input, gap: spec.metric as 'dpd' | 'eod' | 'esAuc' }) : pairedComparison({ ...input, higherIsBetter })]
-    }),
-  )
-  const chosenP = (c: PairedComparison): number => (s.test === 'corrected-t' ? c.tTest.p : c.wilcoxon.p)
-  const adjusted = holm(compared.map((a) => chosenP(paired.get(a)!)))
-  const armStats = arms.map((arm): ArmMetricStats => {
-    const values = keyed(arm).map((k) => k.value)
-    const sum = summarizeValues(values, { seed: deriveSeed(s.masterSeed, 'compare', spec.metric, spec.attribute ?? '', arm) })
-    const c = paired.get(arm)
-    const pHolm = adjusted[compared.indexOf(arm)] ?? NaN
-    const direction = c && (s.test === 'corrected-t' ? Math.sign(c.meanDiff) : Math.sign(c.wilcoxon.rPlus - c.wilcoxon.rMinus))
-    return {
-      arm,
-      n: sum.n,
-      mean: fin(sum.mean),
-      std: fin(sum.std),
-      ciT: interval(sum.ciT),
-      ciBootstrap: interval(sum.ciBootstrap),
-      vsReference: c
-        ? {
-            n: c.n,
-            dropped: c.dropped,
-            meanDiff: fin(c.meanDiff),
-            t: fin(c.tTest.t),
-            df: c.tTest.df,
-            pT: fin(c.tTest.p),
-            wilcoxonStatistic: fin(c.wilcoxon.statistic),
-            pWilcoxon: fin(c.wilcoxon.p),
-            wilcoxonMethod: c.wilcoxon.method,
-            p: fin(chosenP(c)),
-            pHolm: fin(pHolm),
-            wins: c.wins,
-            ties: c.ties,
-            losses: c.losses,
-            verdict: verdict(pHolm, direction ?? 0, higherIsBetter, s.alpha),
-          }
-        : null,
-    }
-  })
+  const gap = spec.metric === 'dpd' || spec.metric === 'eod' || spec.metric === 'esAuc' ? spec.metric : undefined
+  const armStats = compareQuantity({ read: spec.read, higherIsBetter, gap, seedParts: [spec.metric, spec.attribute ?? ''] }, arms, reference, byArm, s)
   const label = spec.attribute === null ? LABELS[spec.metric] : `${LABELS[spec.metric]} (${spec.attribute})`
   return { metric: spec.metric, attribute: spec.attribute, label, higherIsBetter, rule: AGGREGATION_RULE, arms: armStats }
 }

@@ -13,7 +13,8 @@ import type { DatasetMeta } from '../../../../src/shared/dataset'
 import type { RunSummary } from '../../../../src/shared/runs'
 import { main } from '../../../../src/main/cli/index'
 import { pct } from '../../../../src/main/cli/output'
-import { buildRunReport, writeRunReport } from '../../../../src/main/services/reports'
+import { buildRunReport, defaultReportPath, writeRunReport } from '../../../../src/main/services/reports'
+import { callService } from '../../../../src/main/services/service-api'
 import { compareRun } from '../../../../src/main/services/runs/compare-run'
 import { summarizeRun } from '../../../../src/main/services/runs/summarize-run'
 import { getDatasetMeta } from '../../../../src/main/services/workspace'
@@ -127,6 +128,26 @@ describe('buildRunReport', () => {
     expect(withRef).toContain('Test: Wilcoxon signed-rank test')
     const wrong = pdfTextOf(await buildRunReport(run.ws, run.runId, { comparison: { ...other, runId: 'another-run' } }), out, 'wrong.pdf')
     expect(wrong).toContain('does not belong to this run')
+  })
+
+  it('is written by `reports:create` and exported by `exports:create` (the compare view\'s buttons) under <workspace>/reports/', async () => {
+    const ctx = { workspaceDir: run.ws.dir, workspace: async () => run.ws, emit: () => undefined }
+    const created = await callService('reports:create', { runId: run.runId, reference: 'weighted_ce', alpha: 0.1 }, ctx)
+    if (!created.ok) throw new Error(created.error.message)
+    expect(created.value.path).toBe(defaultReportPath(run.ws, run.runId))
+    expect(created.value.path.startsWith(path.join(run.ws.dir, 'reports') + path.sep)).toBe(true)
+    const appText = pdfText(created.value.path)
+    expect(appText).toContain('Every arm is compared with the reference arm weighted_ce')
+    for (const arm of ARMS) expect(appText).toContain(arm)
+
+    const exported = await callService('exports:create', { runId: run.runId, reference: 'weighted_ce' }, ctx)
+    if (!exported.ok) throw new Error(exported.error.message)
+    expect(exported.value.dir).toBe(path.join(run.ws.dir, 'reports', `${run.runId.replace(/[^\w.+-]+/g, '_')}-export`))
+    expect(exported.value.files.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['metrics_long.csv', 'metrics_long.parquet', 'comparison.csv', 'comparison.tex', 'manifest.json']))
+    for (const f of exported.value.files) expect(existsSync(f), f).toBe(true)
+    expect(JSON.parse(readFileSync(path.join(exported.value.dir, 'manifest.json'), 'utf8'))).toMatchObject({ runId: run.runId, reference: 'weighted_ce' })
+    const missing = await callService('reports:create', { runId: 'no-such-run' }, ctx)
+    expect(missing.ok ? '' : missing.error.code).toBe('NOT_FOUND')
   })
 
   it('refuses an unknown run with NOT_FOUND', async () => {

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { summarizeDataset } from '../../../../src/shared/dataset'
 import { ExperimentConfig } from '../../../../src/shared/experiment'
 import type { EvaluationReport } from '../../../../src/shared/metrics'
-import { RunComparison } from '../../../../src/shared/statistics'
+import { RunComparisonWithBreakdowns } from '../../../../src/shared/statistics'
 import { generateDemoDataset } from '../../../../src/main/data/synthetic'
 import { compareRun } from '../../../../src/main/services/runs/compare-run'
 import { runExperiment } from '../../../../src/main/services/runs/run-experiment'
@@ -25,8 +25,35 @@ interface Fake {
 
 function report(f: Fake): EvaluationReport {
   return {
-    classification: { accuracy: f.acc, balancedAccuracy: f.acc, weightedF1: f.acc, macroF1: f.acc, auc: f.auc === undefined ? f.acc : f.auc, ece: f.ece, perClass: [], confusion: [] },
-    fairness: [{ attribute: 'sex', groups: [], excluded: 0, esAuc: null, esAcc: f.acc, dpd: f.dpd, eod: f.dpd, worstGroupAccuracy: f.acc - 0.1 }],
+    classification: {
+      accuracy: f.acc,
+      balancedAccuracy: f.acc,
+      weightedF1: f.acc,
+      macroF1: f.acc,
+      auc: f.auc === undefined ? f.acc : f.auc,
+      ece: f.ece,
+      // Recall of the rare class moves with accuracy (so its paired differences are the accuracy's).
+      perClass: [
+        { name: 'common', precision: 0.8, recall: 0.9, f1: 0.85, support: 40 },
+        { name: 'rare', precision: 0.5, recall: f.acc - 0.2, f1: 0.5, support: 8 },
+      ],
+      confusion: [],
+    },
+    fairness: [
+      {
+        attribute: 'sex',
+        groups: [
+          { group: 'F', count: 20, accuracy: f.acc - 0.05, auc: null, tpr: null, fpr: null, selectionRate: 0.5 },
+          { group: 'M', count: 28, accuracy: f.acc + 0.02, auc: null, tpr: null, fpr: null, selectionRate: 0.5 },
+        ],
+        excluded: 0,
+        esAuc: null,
+        esAcc: f.acc,
+        dpd: f.dpd,
+        eod: f.dpd,
+        worstGroupAccuracy: f.acc - 0.1,
+      },
+    ],
   }
 }
 
@@ -76,7 +103,7 @@ describe('compareRun on committed jobs', () => {
 
   it('gives per-arm summaries, paired tests vs the first arm, and the rule of every metric', async () => {
     const c = await compareRun(ws, 'r1')
-    expect(RunComparison.parse(c)).toEqual(c) // serialisable: undefined numbers are null, not NaN
+    expect(RunComparisonWithBreakdowns.parse(c)).toEqual(c) // serialisable: undefined numbers are null, not NaN
     expect(c).toMatchObject({ reference: 'base', alpha: 0.05, test: 'corrected-t', arms: ['base', 'better', 'same'] })
     expect(c.protocol).toMatchObject({ kind: 'kfold', testTrainRatio: 0.25 })
     expect(c.metrics.map((m) => m.label)).toEqual([
@@ -102,6 +129,30 @@ describe('compareRun on committed jobs', () => {
     expect(better!.vsReference!.pT).toBeCloseTo(0.04742065558431957, 9)
     // The failed fold of "same" has no partner: 4 pairs, all ties.
     expect(same!.vsReference).toMatchObject({ n: 4, dropped: 1, wins: 0, ties: 4, losses: 0, pT: 1, verdict: 'no-difference' })
+  })
+
+  it('compares per-class recall and per-group accuracy with CIs and the same paired tests', async () => {
+    const c = await compareRun(ws, 'r1')
+    expect(c.breakdowns!.map((b) => [b.kind, b.label, b.rule])).toEqual([
+      ['class-recall', 'Recall common', 'averaged over folds'],
+      ['class-recall', 'Recall rare', 'averaged over folds'],
+      ['group-accuracy', 'Accuracy sex = F', 'averaged over folds'],
+      ['group-accuracy', 'Accuracy sex = M', 'averaged over folds'],
+    ])
+    // Rare recall = accuracy − 0.2: the paired differences vs base are the accuracy's (t = 2√2 by hand).
+    const rare = c.breakdowns![1]!.arms
+    expect(rare[0]!.mean).toBeCloseTo(0.504, 12)
+    expect(rare[1]!.vsReference!.t).toBeCloseTo(2 * Math.SQRT2, 9)
+    expect(rare[1]!.vsReference!.pT).toBeCloseTo(0.04742065558431957, 9)
+    // Group F of base: accuracy − 0.05 → mean 0.654, sample std √(520e-6 / 4); 95% t interval with
+    // t(0.975, 4) = 2.776445 (Student t table): half-width 2.776445 · 0.0114018 / √5 = 0.0141571.
+    const f = c.breakdowns![2]!.arms[0]!
+    expect(f.mean).toBeCloseTo(0.654, 12)
+    expect(f.std).toBeCloseTo(Math.sqrt(130e-6), 9)
+    expect(f.ciT![0]).toBeCloseTo(0.654 - 0.0141571, 6)
+    expect(f.ciT![1]).toBeCloseTo(0.654 + 0.0141571, 6)
+    // A constant recall (class "common" is 0.9 everywhere) has no spread and no difference.
+    expect(c.breakdowns![0]!.arms[1]!.vsReference).toMatchObject({ ties: 5, pT: 1, verdict: 'no-difference' })
   })
 
   it('adjusts across arms with Holm: p = 0.0474 becomes 2 · 0.0474, not significant at 0.05, significant at 0.10', async () => {
@@ -189,7 +240,7 @@ describe('compareRun on a real run', () => {
     const outcome = await runExperiment(ws, cfg, { backend: 'wasm', poolSize: 2, fresh: true })
     expect(outcome.jobsDone).toBe(9)
     const c = await compareRun(ws, outcome.runId)
-    expect(RunComparison.parse(c)).toEqual(c)
+    expect(RunComparisonWithBreakdowns.parse(c)).toEqual(c)
     expect(c.protocol).toMatchObject({ kind: 'kfold', testTrainRatio: 0.5 })
     expect(c.metrics.some((m) => m.attribute !== null)).toBe(true)
     const accuracy = c.metrics.find((m) => m.metric === 'accuracy')!
