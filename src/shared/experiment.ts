@@ -91,6 +91,11 @@ export const ModelConfig = z.object({
     .optional(),
   /** Per-modality classifier heads (trained with their own CE; needed by some methods). */
   unimodalHeads: z.boolean().default(false),
+  /**
+   * Train the unimodal heads on detached encoder features (probes: their loss does not reach the
+   * encoders), as CGGM's and MultiFair's classifiers do. Off: their CE also trains the encoders.
+   */
+  detachUnimodalHeads: z.boolean().default(false),
 })
 export type ModelConfig = z.infer<typeof ModelConfig>
 

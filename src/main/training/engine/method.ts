@@ -97,6 +97,24 @@ export interface StepView {
   epoch: number
   step: number
   numClasses: number
+  /** The model's linear classifier weights (absent in fake steps); read them inside the loss to keep gradients. */
+  classifiers?: ClassifierWeights
+}
+
+/**
+ * The linear classifier parts that balancing methods read (OGM-GE's per-modality scores, CGGM's
+ * direction term). Tensors returned by `fusionBlock` are views of live variables: call it inside
+ * the loss closure when a gradient is needed.
+ */
+export interface ClassifierWeights {
+  /**
+   * The fusion classifier's part applied to modality m's features: W [h, C] and the bias b [C] it
+   * uses (early fusion: rows m·h…(m+1)·h of the concat classifier and its one bias; late fusion:
+   * modality m's own layer). Absent when the fusion is attention or a method's head.
+   */
+  fusionBlock?(m: number): { W: tf.Tensor2D; b: tf.Tensor1D }
+  /** Unimodal head m's weights W [h, C] and bias b [C]; absent without unimodal heads. */
+  unimodal?: readonly { W: tf.Variable; b: tf.Variable }[]
 }
 
 /** What `modulateGradients` sees: the step (its forward outputs stay valid until the stage ends) plus the modality map. */

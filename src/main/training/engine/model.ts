@@ -7,13 +7,14 @@ import type { ModelConfig } from '../../../shared/experiment'
 import { createRng, deriveSeed, type Rng } from '../../util/rng'
 import { buildAttentionFusion } from './attention-fusion'
 import { dropoutMask, VariableFactory } from './init'
-import type { ForwardOutput, FusionHead, HeadContext } from './method'
+import type { ClassifierWeights, ForwardOutput, FusionHead, HeadContext } from './method'
+import { stopGradient } from './stop-gradient'
 
 export interface ModelOptions {
   /** d_m per modality. */
   featureSizes: number[]
   numClasses: number
-  config: Pick<ModelConfig, 'hidden' | 'dropout' | 'fusion' | 'unimodalHeads'> & Partial<Pick<ModelConfig, 'attention'>>
+  config: Pick<ModelConfig, 'hidden' | 'dropout' | 'fusion' | 'unimodalHeads'> & Partial<Pick<ModelConfig, 'attention'>> & Partial<Pick<ModelConfig, 'detachUnimodalHeads'>>
   seed: number
   /** A method's fusion head (exclusive stage `buildHead`); replaces the early/late classifier. */
   buildHead?: (ctx: HeadContext) => FusionHead
@@ -30,6 +31,8 @@ export interface Model {
   readonly modalityOfVariable: ReadonlyMap<string, number>
   /** Names of the weight matrices (L2 weight decay applies to these, not to biases). */
   readonly kernelNames: ReadonlySet<string>
+  /** The linear classifier parts balancing methods read (see `ClassifierWeights`). */
+  readonly classifiers: ClassifierWeights
   /**
    * @param inputs one [b, d_m] tensor per modality
    * @param training applies dropout (masks from the model's seeded stream)
@@ -78,6 +81,7 @@ export function buildModel(opts: ModelOptions): Model {
   const featureSizesOut = featureSizes.map(() => featureSize)
 
   let head: FusionHead
+  let fusionBlock: ClassifierWeights['fusionBlock']
   if (opts.buildHead) {
     head = opts.buildHead({
       featureSizes: featureSizesOut,
@@ -100,9 +104,11 @@ export function buildModel(opts: ModelOptions): Model {
   } else if (config.fusion === 'late') {
     const cls = featureSizes.map((_, m) => layer(`cls${m}`, featureSize, numClasses))
     head = { variables: [], apply: (f) => tf.addN(f.map((x, m) => dense(x, cls[m]!))) as tf.Tensor2D }
+    fusionBlock = (m) => ({ W: cls[m]!.W as tf.Tensor2D, b: cls[m]!.b as tf.Tensor1D })
   } else {
     const cls = layer('cls', featureSize * featureSizes.length, numClasses)
     head = { variables: [], apply: (f) => dense(f.length === 1 ? f[0]! : tf.concat(f, 1), cls) }
+    fusionBlock = (m) => ({ W: tf.slice(cls.W as tf.Tensor2D, [m * featureSize, 0], [featureSize, numClasses]), b: cls.b as tf.Tensor1D })
   }
   const unimodal = config.unimodalHeads ? featureSizes.map((_, m) => layer(`uni${m}`, featureSize, numClasses, m)) : undefined
 
@@ -126,12 +132,13 @@ export function buildModel(opts: ModelOptions): Model {
     trainableVariables,
     modalityOfVariable: modalityOf,
     kernelNames,
+    classifiers: { ...(fusionBlock ? { fusionBlock } : {}), ...(unimodal ? { unimodal } : {}) },
     forward(inputs, training) {
       if (inputs.length !== encoders.length) throw new Error(`model expects ${encoders.length} modalities, got ${inputs.length}`)
       const features = inputs.map((x, m) => encode(x, encoders[m]!, training))
       const logits = head.apply(features, training)
       if (!unimodal) return { logits, features }
-      return { logits, features, unimodalLogits: features.map((f, m) => dense(f, unimodal[m]!)) }
+      return { logits, features, unimodalLogits: features.map((f, m) => dense(config.detachUnimodalHeads ? stopGradient(f) : f, unimodal[m]!)) }
     },
     getWeights: () => trainableVariables.map((v) => Float32Array.from(v.dataSync() as Float32Array)),
     setWeights(snapshot) {

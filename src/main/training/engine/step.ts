@@ -60,7 +60,7 @@ export function trainStep(s: StepInput): StepResult {
         const out = s.model.forward(batch.inputs, true)
         kept.push(...[out.logits, ...out.features, ...(out.unimodalLogits ?? [])].map((t) => tf.keep(t)))
         output = out
-        const view: StepView = { batch, output: out, epoch: s.epoch, step: s.step, numClasses: s.numClasses }
+        const view: StepView = { batch, output: out, epoch: s.epoch, step: s.step, numClasses: s.numClasses, classifiers: s.model.classifiers }
         const owner = s.lossOwner
         let loss: tf.Scalar = owner ? scalarFrom(owner.id, owner.instance.loss!(view)) : weightedCrossEntropy(out.logits, batch.targets, batch.weights)
         for (const uni of out.unimodalLogits ?? []) loss = tf.add(loss, weightedCrossEntropy(uni, batch.targets, batch.weights))
@@ -89,6 +89,7 @@ export function trainStep(s: StepInput): StepResult {
         epoch: s.epoch,
         step: s.step,
         numClasses: s.numClasses,
+        classifiers: s.model.classifiers,
         modalityOfVariable: s.model.modalityOfVariable,
       }
       for (const m of s.methods) if (m.instance.modulateGradients) g = m.instance.modulateGradients(g, gradientView)
