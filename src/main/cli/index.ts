@@ -8,6 +8,7 @@ import { AppFailure } from '../../shared/result'
 import { benchCommand } from './commands/bench'
 import { datasetsCommand } from './commands/datasets'
 import { demoCommand } from './commands/demo'
+import { diagnosticsCommand } from './commands/diagnostics'
 import { exportCommand } from './commands/export'
 import { importCommand } from './commands/import'
 import { methodsCommand } from './commands/methods'
@@ -32,6 +33,7 @@ Commands:
   methods                   list the registered training methods
   run <experiment.json>     run an experiment (resumes an interrupted run of the same config)
   results [run-id]          results table of a run (or the list of runs)
+  diagnostics <run-id>      modality diagnostics per arm: each modality alone, Shapley shares, robustness, per group
   report <run-id>           PDF report of a run (--pdf <file>; default <workspace>/reports/<run-id>.pdf); prints its path
   export <run-id>           every number of a run into --out <dir>: metrics, epochs, predictions (CSV +
                             Parquet), comparison (CSV + LaTeX)
@@ -64,6 +66,7 @@ const commands: Record<string, Command> = {
   methods: methodsCommand,
   run: runCommand,
   results: resultsCommand,
+  diagnostics: diagnosticsCommand,
   report: reportCommand,
   export: exportCommand,
   bench: benchCommand,
