@@ -8,6 +8,8 @@
  *
  * Options: --samples <n> (600) --epochs <n> (40) --seeds 1,2,3 --folds <n> (3) --arms <n> (1-4, default 4)
  *          --no-switch (stay on the Runs view instead of switching views every 4 s)
+ *          --pool <n> (trainer processes; default: the server's, cores − 1)
+ * The server can be profiled with EQUIMODAL_SERVE_NODE_ARGS='--cpu-prof --cpu-prof-dir=/tmp/prof'.
  */
 import { parseArgs } from 'node:util'
 import { writeDemoCsv, generateDemoDataset } from '../src/main/data/synthetic'
@@ -116,6 +118,7 @@ async function main(): Promise<void> {
       folds: { type: 'string', default: '3' },
       arms: { type: 'string', default: '4' },
       'no-switch': { type: 'boolean', default: false },
+      pool: { type: 'string' },
     },
   })
   const switches = !values['no-switch']
@@ -133,7 +136,7 @@ async function main(): Promise<void> {
   const totalJobs = arms.length * folds * seeds.length
 
   log('Starting equimodal serve and Chromium…')
-  const app = await openApp()
+  const app = await openApp({ serveArgs: values.pool ? ['--pool', values.pool] : [] })
   log(`serve pid ${app.server.child.pid}, workspace ${app.server.workspace}`)
   try {
     const info = await app.api.call<{ version: string }>('app:info')
@@ -191,7 +194,7 @@ async function main(): Promise<void> {
 
     const phases = [importPhase, runPhase]
     console.log(`Equimodal UI bench — server mode, Chromium ${app.browser.version()}, app ${info.version}, backend ${backend ?? 'unknown'}`)
-    console.log(`Experiment: ${totalJobs} jobs (${arms.length} arms × ${folds} folds × ${seeds.length} seeds, ${epochs} epochs) on ${samples} samples`)
+    console.log(`Experiment: ${totalJobs} jobs (${arms.length} arms × ${folds} folds × ${seeds.length} seeds, ${epochs} epochs) on ${samples} samples; trainer pool ${values.pool ?? 'server default (cores − 1)'}`)
     for (const p of phases) {
       console.log(`\n${p.phase}: ${p.seconds.toFixed(1)} s`)
       console.log(`  serving process event loop: longest stall ${fmt(p.server.maxMs)}, worst 1-s window p99 ${fmt(p.server.p99Ms)}`)

@@ -133,8 +133,8 @@ export interface AppSession {
  * Starts the server and Chromium and opens the app; waits until the status bar shows the backend
  * connection. Cleans up whatever was started if a step fails.
  */
-export async function openApp(opts: { viewport?: { width: number; height: number } } = {}): Promise<AppSession> {
-  const server = await startServe()
+export async function openApp(opts: { viewport?: { width: number; height: number }; serveArgs?: string[] } = {}): Promise<AppSession> {
+  const server = await startServe({ extraArgs: opts.serveArgs })
   let browser: Browser | undefined
   let api: ContractClient | undefined
   try {

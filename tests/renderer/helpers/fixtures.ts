@@ -116,3 +116,46 @@ export function summary(): RunSummary {
     arms: [arm('baseline', 0.815, 0.3), arm('focal', 0.84, 0.2), arm('wce', 0.84, 0.1)],
   }
 }
+
+type Stats = import('@shared/statistics').ArmMetricStats
+type Comparison = import('@shared/statistics').RunComparisonWithBreakdowns
+
+/** An arm's statistics; `verdict` (with its p-values) for a non-reference arm. */
+export function armStats(arm: string, mean: number, verdict?: 'better' | 'worse' | 'no-difference', ci: [number, number] | null = [mean - 0.02, mean + 0.02]): Stats {
+  return {
+    arm,
+    n: 3,
+    mean,
+    std: 0.01,
+    ciT: ci,
+    ciBootstrap: ci,
+    vsReference: verdict
+      ? { n: 3, dropped: 0, meanDiff: verdict === 'worse' ? -0.03 : 0.03, t: 3, df: 2, pT: 0.01, wilcoxonStatistic: 0, pWilcoxon: 0.25, wilcoxonMethod: 'exact', p: 0.01, pHolm: verdict === 'no-difference' ? 0.2 : 0.02, wins: 3, ties: 0, losses: 0, verdict }
+      : null,
+  }
+}
+
+/** The `runs:compare` answer matching `summary()`: baseline is the reference, focal better on accuracy, wce worse on EOD. */
+export function comparison(): Comparison {
+  const metric = (m: string, attribute: string | null, label: string, arms: Stats[]) => ({ metric: m as never, attribute, label, higherIsBetter: m !== 'eod', rule: 'averaged over folds', arms })
+  return {
+    runId: 'run-1',
+    experimentName: 'exp',
+    reference: 'baseline',
+    alpha: 0.05,
+    test: 'corrected-t',
+    testNames: { 'corrected-t': 'corrected resampled t-test (Nadeau & Bengio 2003)', wilcoxon: 'Wilcoxon signed-rank test', correction: 'Holm–Bonferroni across the arms' },
+    protocol: { kind: 'kfold', testTrainRatio: 0.5, ratioSource: '3-fold: 1/(k − 1) = 1/2' },
+    aggregation: 'averaged over folds',
+    arms: ['baseline', 'focal', 'wce'],
+    metrics: [
+      metric('accuracy', null, 'Accuracy', [armStats('baseline', 0.815), armStats('focal', 0.84, 'better'), armStats('wce', 0.84, 'no-difference')]),
+      metric('eod', 'sex', 'EOD (sex)', [armStats('baseline', 0.3), armStats('focal', 0.2, 'no-difference'), armStats('wce', 0.1, 'better')]),
+    ],
+    breakdowns: [
+      { kind: 'class-recall', attribute: null, name: 'b', label: 'Recall b', rule: 'averaged over folds', arms: [armStats('baseline', 0.515), armStats('focal', 0.3, 'worse'), armStats('wce', 0.54, 'no-difference')] },
+      { kind: 'group-accuracy', attribute: 'sex', name: 'f', label: 'Accuracy sex = f', rule: 'averaged over folds', arms: [armStats('baseline', 0.8), armStats('focal', 0.82, 'no-difference'), armStats('wce', 0.85, 'better')] },
+    ],
+    warnings: [],
+  }
+}
