@@ -98,6 +98,15 @@ describe('modality diagnostics in the trainer (wasm)', () => {
     expect(pooled).toBeCloseTo(d.shapley!.overall.trueClassProb[0]!, 6)
   })
 
+  it('does not change training: same losses and predictions with and without diagnostics (dropout on)', async () => {
+    const run = (diagnostics?: DiagnosticsConfig) =>
+      trainModel({ fold: blobFold(), model: tinyModel({ dropout: 0.3, fusion: 'attention' }), training: tinyTraining({ epochs: 3 }), methods: [], seed: 5, ...(diagnostics ? { diagnostics } : {}) })
+    const [on, off] = [await run(defaults), await run()]
+    expect(on.epochs.map((e) => e.trainLoss)).toEqual(off.epochs.map((e) => e.trainLoss))
+    expect(Array.from(on.testProbs)).toEqual(Array.from(off.testProbs))
+    expect(on.diagnostics).toBeDefined()
+  })
+
   it('switched off: no diagnostics and no extra epoch keys', async () => {
     const out = await trainModel({ fold: blobFold(), model: tinyModel(), training: tinyTraining({ epochs: 2 }), methods: [], seed: 3 })
     expect(out.diagnostics).toBeUndefined()
