@@ -18,6 +18,24 @@ export interface ScoredPart {
 }
 
 /**
+ * Refuses, before any training, post-processing that cannot run on this data.
+ * @throws AppFailure('VALIDATION') naming `arms[].postprocess` (non-binary labels) or `arms[].postprocess[].attribute` (unknown attribute)
+ */
+export function checkPostProcess(steps: readonly PostProcess[], numClasses: number, attributes: readonly { name: string }[]): void {
+  for (const step of steps) {
+    if (numClasses !== 2) {
+      throw AppFailure.of('VALIDATION', `Post-processing "${step.kind}" needs binary labels; this dataset has ${numClasses} classes.`, { location: { field: 'arms[].postprocess' } })
+    }
+    const ok = step.attribute === undefined ? attributes.length > 0 : attributes.some((a) => a.name === step.attribute)
+    if (!ok) {
+      throw AppFailure.of('VALIDATION', `Post-processing "${step.kind}": no attribute "${step.attribute ?? '(first)'}" (attributes: ${attributes.map((a) => a.name).join(', ') || 'none'}).`, {
+        location: { field: 'arms[].postprocess[].attribute' },
+      })
+    }
+  }
+}
+
+/**
  * @param test the evaluation input of the test part (its attributes give the groups)
  * @param val validation labels and probabilities, with the same attributes' group codes
  * @throws AppFailure('VALIDATION') naming `arms[].postprocess[].attribute` for an unknown attribute or non-binary labels

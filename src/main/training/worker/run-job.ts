@@ -2,7 +2,7 @@
 import type { DatasetData } from '../../../shared/dataset'
 import type { EpochLog, JobOutput, JobProgress, JobSpec } from '../../../shared/training/job'
 import { evaluate, type EvaluationInput } from '../../evaluation/evaluate'
-import { postProcessVariant } from '../../evaluation/postprocess'
+import { checkPostProcess, postProcessVariant } from '../../evaluation/postprocess'
 import { deriveAttributes } from '../../protocol/attributes'
 import { deriveSeed } from '../../util/rng'
 import { prepareFold } from '../../protocol/prepare'
@@ -31,6 +31,7 @@ export async function runJob(
   const derived = deriveAttributes(dataset, spec.protocol)
   const data = derived.data
   const fold = prepareFold(data, spec.split, spec.protocol)
+  if (spec.postprocess?.length) checkPostProcess(spec.postprocess, data.classNames.length, data.attributes)
   const { methods } = composeMethods(spec.methods, registry)
   const result = await trainModel({
     fold,
