@@ -4,8 +4,11 @@ import { createPinia, setActivePinia } from 'pinia'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ArmDiagnostics, RunDiagnostics } from '@shared/diagnostics'
 import { fakeApi } from '../helpers/fake-api'
+import { datasetMeta } from '../helpers/fixtures'
 import ModalityDiagnosticsPanel from '@renderer/components/diagnostics/ModalityDiagnosticsPanel.vue'
 import UnimodalCurvesChart from '@renderer/components/diagnostics/UnimodalCurvesChart.vue'
+import { useDatasetsStore } from '@renderer/stores/datasets'
+import { useRunsStore } from '@renderer/stores/runs'
 import { curvesFromEpochs } from '@renderer/utils/curves'
 import { divergingColor, modalityCurveSeries, pctMeanStd, signedPoints } from '@renderer/utils/modality-diagnostics'
 
@@ -74,6 +77,14 @@ describe('UnimodalCurvesChart', () => {
     const w = mount(UnimodalCurvesChart, { props: { curves, version: 1, modalityNames: ['rna'] } })
     expect(w.find('[data-testid="unimodal-chart"] svg').html()).toContain('rna accuracy (head)')
     w.unmount()
+    // Without names: those of the selected run's dataset.
+    useDatasetsStore().list = [datasetMeta({ id: 'ds-9', modalities: [{ name: 'methylation', features: 3, missing: 0 }] })]
+    const runs = useRunsStore()
+    runs.list = [{ runId: 'r9', experimentName: 'e', status: 'completed', backend: 'wasm', datasetId: 'ds-9', createdAt: '2026-01-01T00:00:00Z' }]
+    runs.selectedRunId = 'r9'
+    const named = mount(UnimodalCurvesChart, { props: { curves, version: 1 } })
+    expect(named.find('svg').html()).toContain('methylation accuracy (head)')
+    named.unmount()
     const none = mount(UnimodalCurvesChart, { props: { curves: curvesFromEpochs([{ epoch: 1, trainLoss: 1, valLoss: 1, valAccuracy: 0.5, extras: { 'x.y': 1 } }]), version: 1 } })
     expect(none.find('[data-testid="unimodal-chart"]').exists()).toBe(false)
   })
