@@ -88,7 +88,12 @@ function entropicOt(x: tf.Tensor1D, a: tf.Tensor1D, y: tf.Tensor1D, b: tf.Tensor
 export function diameterOf(...ts: tf.Tensor[]): number {
   let lo = Infinity
   let hi = -Infinity
-  for (const t of ts) for (const v of t.dataSync() as Float32Array) (lo = Math.min(lo, v)), (hi = Math.max(hi, v))
+  for (const t of ts) {
+    for (const v of t.dataSync() as Float32Array) {
+      lo = Math.min(lo, v)
+      hi = Math.max(hi, v)
+    }
+  }
   return Number.isFinite(hi - lo) ? hi - lo : 0
 }
 

@@ -37,7 +37,10 @@ export function dispersionTerms(O: tf.Tensor2D, rowGroups: ArrayLike<number>, nu
   for (let g = 0; g < numGroups; g++) {
     const mask = new Float32Array(rows)
     let n = 0
-    for (let r = 0; r < rows; r++) if (rowGroups[r] === g) (mask[r] = 1), n++
+    for (let r = 0; r < rows; r++) if (rowGroups[r] === g) {
+      mask[r] = 1
+      n++
+    }
     if (n < 2) continue
     const vGroup = maskedColumnVariance(side, mask, n)
     terms.push(

@@ -52,14 +52,23 @@ export default defineMethod({
           for (const [O, rowGroups] of gateTerms) {
             if (!O || o.lambdaMoe === 0) continue
             const t = dispersionTerms(O, rowGroups, G, o.dispersion, o.detachGroupSide)
-            if (o.loadTerm && t.load) (terms.push(tf.mul(o.lambdaMoe, t.load) as tf.Scalar), (load += t.load.dataSync()[0]!))
-            if (t.dispersion) (terms.push(tf.mul(o.lambdaMoe, t.dispersion) as tf.Scalar), (dispersion += t.dispersion.dataSync()[0]!))
+            if (o.loadTerm && t.load) {
+              terms.push(tf.mul(o.lambdaMoe, t.load) as tf.Scalar)
+              load += t.load.dataSync()[0]!
+            }
+            if (t.dispersion) {
+              terms.push(tf.mul(o.lambdaMoe, t.dispersion) as tf.Scalar)
+              dispersion += t.dispersion.dataSync()[0]!
+            }
           }
           let distance = 0
           if (o.lambdaFair > 0) {
             const scores = targetScores(step.output.logits, step.batch.targets, o.score)
             const d = groupScoreDistance(scores, codes, G, { blur: o.blur, iterations: o.iterations, scaling: 0.5, minGroupSize: 2, detachGroup: o.detachGroupSide })
-            if (d.total) (terms.push(tf.mul(o.lambdaFair, d.total) as tf.Scalar), (distance = d.total.dataSync()[0]!))
+            if (d.total) {
+              terms.push(tf.mul(o.lambdaFair, d.total) as tf.Scalar)
+              distance = d.total.dataSync()[0]!
+            }
           }
           sums.load += load
           sums.dispersion += dispersion

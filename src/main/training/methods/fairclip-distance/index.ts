@@ -38,7 +38,9 @@ export default defineMethod({
           const scores = targetScores(step.output.logits, step.batch.targets, o.score)
           const d = groupScoreDistance(scores, codes, attr.groups.length, o)
           d.values.forEach((v, g) => {
-            if (Number.isFinite(v)) (sums[g]! += v), counts[g]!++
+            if (!Number.isFinite(v)) return
+            sums[g]! += v
+            counts[g]!++
           })
           if (!d.total) return undefined
           total += (d.total.dataSync() as Float32Array)[0] as number

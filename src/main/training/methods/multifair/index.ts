@@ -48,7 +48,10 @@ export default defineMethod({
       r.factor.forEach((f, m) => add(`F.${m}`, f))
       r.scale.forEach((s, m) => add(`scale.${m}`, s))
       add('priority', r.priority ? 1 : 0)
-      if (r.fusedGap !== null) (add('fusedGap', r.fusedGap), add('fusedGap.n', 1))
+      if (r.fusedGap !== null) {
+        add('fusedGap', r.fusedGap)
+        add('fusedGap.n', 1)
+      }
       add('lgm', r.lgm)
       add(o.mode === 'code-faithful' ? 'gap' : 'penalty', r.fairness)
       add('fairnessApplied', r.fairnessApplied ? 1 : 0)

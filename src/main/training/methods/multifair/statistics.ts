@@ -99,7 +99,10 @@ export function emaGap(ema: readonly (readonly number[])[]): number {
   let n = 0
   for (const row of ema) {
     const avg = row.reduce((s, e) => s + e, 0) / row.length
-    for (const e of row) (sum += Math.abs(e - avg)), n++
+    for (const e of row) {
+      sum += Math.abs(e - avg)
+      n++
+    }
   }
   return n > 0 ? sum / n : 0
 }
