@@ -4,13 +4,15 @@
  * check the Compare table against the stored results, and read the same numbers with the CLI once
  * the server has stopped.
  */
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Locator, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { pct } from '../../src/main/cli/output'
 import { ExperimentConfig } from '../../src/shared/experiment'
 import type { RunListEntry, RunSummary } from '../../src/shared/runs'
+import type { RunComparisonWithBreakdowns } from '../../src/shared/statistics'
+import { pdfText } from '../main/services/reports/pdf-tools'
 import { classCounts, crosstab, writeDemoCsvFile, type DemoCsv } from './demo-data'
 import { openApp, runCli, screenshot, type AppSession } from './fixtures'
 import { byTestId, configureExperiment, goTo, mapAndSubmit, openCsvPreview, parseProgress, runRow } from './ui'
@@ -23,6 +25,8 @@ const ARMS = [
 ]
 const FOLDS = 3
 const TOTAL_JOBS = ARMS.length * FOLDS
+/** AUTO_DISMISS_MS of the renderer's notifications store: how long an info toast stays. */
+const AUTO_DISMISS_MS = 4000
 
 let app: AppSession
 let demo: DemoCsv
@@ -209,6 +213,10 @@ describe('happy path through the UI', () => {
     }
     expect(last).toEqual({ done: TOTAL_JOBS, total: TOTAL_JOBS })
     if (!midRunShot) await screenshot(page, '06-runs-in-progress')
+    // The end of the run is announced, and the toast goes away on its own (info toasts never linger).
+    const finished = byTestId(page, 'notification').filter({ hasText: 'finished' })
+    await visible(finished.first(), 'the run-finished notification')
+    await finished.first().waitFor({ state: 'detached', timeout: AUTO_DISMISS_MS + 5000 })
 
     // Every job is listed as done; selecting one shows its loss curves.
     await row.click()
@@ -255,11 +263,82 @@ describe('happy path through the UI', () => {
         expect(await byTestId(td, 'best-marker').count(), `best marker of ${metric} beside ${best}`).toBe(1)
       }
     }
-    for (const id of ['perclass-table', 'pergroup-table']) await visible(byTestId(page, id).first(), id)
+    // Statistics against the reference arm: CIs, markers and win/tie/loss as runs:compare computes them.
+    await visible(byTestId(page, 'stats-legend'), 'the statistics legend')
+    const stats = await app.api.call<RunComparisonWithBreakdowns>('runs:compare', { runId })
+    expect((await byTestId(page, 'compare-reference').inputValue())).toBe(stats.reference)
+    for (const m of stats.metrics.filter((x) => x.attribute === null && (METRICS as readonly string[]).includes(x.metric))) {
+      expect(((await byTestId(page, `rule-${m.metric}`).textContent()) ?? '').trim()).toBe(m.rule)
+      for (const a of m.arms) {
+        const td = byTestId(page, `cell-${a.arm}-${m.metric}`).locator('xpath=ancestor::td[1]')
+        const clip = (v: number): string => (Math.min(1, Math.max(0, v)) * 100).toFixed(1)
+        const ci = a.ciT ? `[${clip(a.ciT[0])}, ${clip(a.ciT[1])}]` : null
+        if (ci) expect(((await byTestId(page, `ci-${a.arm}-${m.metric}`).textContent()) ?? '').trim()).toBe(ci)
+        const verdict = a.vsReference?.verdict ?? 'no-difference'
+        expect(await byTestId(td, 'sig-marker').count(), `${a.arm} ${m.metric} ${verdict}`).toBe(verdict === 'no-difference' ? 0 : 1)
+        if (a.vsReference) {
+          const v = a.vsReference
+          expect(((await byTestId(page, `wtl-${a.arm}-${m.metric}`).textContent()) ?? '').trim()).toBe(`${v.wins}/${v.ties}/${v.losses}`)
+        }
+      }
+    }
+    expect(await byTestId(page, 'rule-legend').textContent()).toContain('pooled test predictions')
+    for (const id of ['perclass-table', 'pergroup-table', 'groupacc-table']) await visible(byTestId(page, id).first(), id)
     for (const id of ['bar-chart', 'group-chart', 'scatter-chart', 'roc-chart', ...ARMS.map((a) => `confusion-${a.name}`)]) {
       await visible(byTestId(page, id).locator('svg').first(), `an SVG in ${id}`)
     }
     await screenshot(page, '08-compare')
+    noTroubleSoFar()
+  })
+
+  test('the report button writes the PDF under the workspace (arm names inside) and the export button the CSV/Parquet/LaTeX files', async () => {
+    const { page } = app
+    await byTestId(page, 'report-create').click()
+    const pathEl = byTestId(page, 'report-path')
+    await pathEl.waitFor({ state: 'visible', timeout: 120_000 })
+    const pdf = ((await pathEl.textContent()) ?? '').trim()
+    expect(pdf).toBe(path.join(app.server.workspace, 'reports', `${runId.replace(/[^\w.+-]+/g, '_')}.pdf`))
+    expect(existsSync(pdf)).toBe(true)
+    const text = pdfText(pdf)
+    for (const arm of ARMS) expect(text).toContain(arm.name)
+    expect(text).toContain('e2e-demo')
+    await byTestId(page, 'export-create').click()
+    const dirEl = byTestId(page, 'export-path')
+    await dirEl.waitFor({ state: 'visible', timeout: 120_000 })
+    const dir = ((await dirEl.textContent()) ?? '').trim()
+    for (const f of ['metrics_wide.csv', 'metrics_wide.parquet', 'predictions.parquet', 'comparison.tex']) expect(existsSync(path.join(dir, f)), f).toBe(true)
+    expect(readFileSync(path.join(dir, 'comparison.csv'), 'utf8')).toContain('wce')
+    await screenshot(page, '16-compare-report-written')
+    noTroubleSoFar()
+  })
+
+  test('two runs on two datasets sharing arms give a critical-difference diagram', async () => {
+    const { page } = app
+    const demo = await app.api.call<{ id: string }>('datasets:demo')
+    const config = {
+      version: 1,
+      name: 'second dataset',
+      dataset: demo.id,
+      protocol: { kind: 'kfold', folds: FOLDS },
+      seeds: [1],
+      training: { epochs: 2 },
+      arms: ARMS.map((a) => ({ name: a.name, methods: a.methods.map((m) => ({ method: m, options: {} })) })),
+    }
+    const second = (await app.api.call<{ runId: string }>('runs:launch', { config })).runId
+    await expect.poll(async () => (await runsList()).find((r) => r.runId === second)?.status, { timeout: 200_000, interval: 1000 }).toBe('completed')
+    await goTo(page, 'runs')
+    await goTo(page, 'compare')
+    const panel = byTestId(page, 'cd-panel')
+    await visible(panel, 'the across-datasets panel')
+    for (const id of [runId, second]) await panel.locator(`[data-testid="cd-run"][data-run-id="${id}"]`).check()
+    const chart = byTestId(page, 'cd-chart')
+    await visible(chart.locator('svg').first(), 'the CD diagram')
+    const expected = await app.api.call<{ arms: string[]; friedman: { averageRanks: number[]; cd: number } }>('runs:compare-datasets', { runIds: [runId, second] })
+    const svg = await chart.innerHTML()
+    for (const [i, arm] of expected.arms.entries()) expect(svg).toContain(`${arm} (${expected.friedman.averageRanks[i]!.toFixed(2)})`)
+    expect(svg).toContain(`CD = ${expected.friedman.cd.toFixed(2)}`)
+    expect(await byTestId(page, 'cd-table').locator('tbody tr').count()).toBe(3)
+    await screenshot(page, '17-compare-cd-diagram')
     noTroubleSoFar()
   })
 

@@ -8,7 +8,7 @@ import GroupAccuracyTable from '@renderer/features/compare/GroupAccuracyTable.vu
 import PerClassTable from '@renderer/features/compare/PerClassTable.vue'
 import PerGroupTable from '@renderer/features/compare/PerGroupTable.vue'
 import StatisticsLegend from '@renderer/features/compare/StatisticsLegend.vue'
-import { ciText, significanceMark } from '@renderer/utils/compare-stats'
+import { ciText, ciTitle, significanceMark } from '@renderer/utils/compare-stats'
 
 beforeEach(() => setActivePinia(createPinia()))
 
@@ -77,6 +77,10 @@ describe('compare statistics in the tables', () => {
     expect(ciText(focal, 'percent')).toBe('[82.0, 86.0]')
     expect(ciText(c.metrics[1]!.arms[2], 'plain')).toBe('[0.080, 0.120]')
     expect(ciText({ ...base!, ciT: null }, 'percent')).toBe('')
+    // A t interval past the metric's range is shown clipped to [0, 1]; the tooltip keeps the raw one.
+    const wide = { ...base!, ciT: [-0.169, 1.01] as [number, number] }
+    expect(ciText(wide, 'percent')).toBe('[0.0, 100.0]')
+    expect(ciTitle(wide, 'percent')).toContain('unclipped [-16.9, 101.0]')
     expect(significanceMark(base, c, 'percent')).toBeNull()
     expect(significanceMark(wce, c, 'percent')).toBeNull()
     expect(significanceMark(focal, null, 'percent')).toBeNull()

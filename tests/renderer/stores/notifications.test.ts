@@ -5,7 +5,7 @@ import { fakeApi } from '../helpers/fake-api'
 import { ApiError } from '@renderer/services/api-error'
 import { reportError } from '@renderer/services/report-error'
 import { useAppStore } from '@renderer/stores/app'
-import { AUTO_DISMISS_MS, MAX_NOTIFICATIONS, useNotificationsStore } from '@renderer/stores/notifications'
+import { AUTO_DISMISS_MS, MAX_NOTIFICATIONS, useNotificationsStore, WARNING_DISMISS_MS } from '@renderer/stores/notifications'
 
 vi.mock('@renderer/services/api', async (importOriginal) => ({ ...(await importOriginal<object>()), api: (await import('../helpers/fake-api')).fakeApi }))
 
@@ -26,7 +26,10 @@ describe('notifications', () => {
       ['saved', 1],
       ['boom', 2],
     ])
+    s.notify({ level: 'warning', message: 'slow' })
     vi.advanceTimersByTime(AUTO_DISMISS_MS)
+    expect(s.items.map((n) => n.message)).toEqual(['boom', 'slow'])
+    vi.advanceTimersByTime(WARNING_DISMISS_MS - AUTO_DISMISS_MS)
     expect(s.items.map((n) => n.message)).toEqual(['boom'])
     for (let i = 0; i < 10; i++) s.notify({ level: 'error', message: `e${i}` })
     expect(s.items).toHaveLength(MAX_NOTIFICATIONS)

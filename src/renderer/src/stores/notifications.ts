@@ -23,8 +23,9 @@ export interface NotifyInput {
   details?: string[]
 }
 
-/** How long info/warning toasts stay (errors stay until dismissed). */
-export const AUTO_DISMISS_MS = 6000
+/** How long info toasts stay; warnings stay twice as long; errors stay until dismissed. */
+export const AUTO_DISMISS_MS = 4000
+export const WARNING_DISMISS_MS = 2 * AUTO_DISMISS_MS
 /** At most this many toasts at once; the oldest goes first. */
 export const MAX_NOTIFICATIONS = 5
 
@@ -46,7 +47,7 @@ export const useNotificationsStore = defineStore('notifications', () => {
     if (old) clearTimeout(old)
     timers.set(
       n.id,
-      setTimeout(() => dismiss(n.id), AUTO_DISMISS_MS),
+      setTimeout(() => dismiss(n.id), n.level === 'warning' ? WARNING_DISMISS_MS : AUTO_DISMISS_MS),
     )
   }
 

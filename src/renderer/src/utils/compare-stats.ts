@@ -28,16 +28,21 @@ export function meanStdText(s: ArmMetricStats | undefined, scale: Scale): string
   return `${num(s.mean, scale)} ± ${num(s.std ?? 0, scale)}`
 }
 
-/** "[79.2, 83.8]": the t-based 95% CI, or "" when it is undefined (fewer than 2 jobs). */
+/** Every compared quantity (rates, AUCs, calibration error, parity gaps) lies in [0, 1]; a t interval may not. */
+const clip = (v: number): number => Math.min(1, Math.max(0, v))
+const clipped = (i: [number, number]): boolean => i[0] < 0 || i[1] > 1
+
+/** "[79.2, 83.8]": the t-based 95% CI clipped to the metric's range [0, 1], or "" when it is undefined (fewer than 2 jobs). */
 export function ciText(s: ArmMetricStats | undefined, scale: Scale): string {
-  return s?.ciT ? `[${num(s.ciT[0], scale)}, ${num(s.ciT[1], scale)}]` : ''
+  return s?.ciT ? `[${num(clip(s.ciT[0]), scale)}, ${num(clip(s.ciT[1]), scale)}]` : ''
 }
 
-/** The CI with the bootstrap interval too, for a tooltip. */
+/** The CI unclipped, with the bootstrap interval too, for a tooltip. */
 export function ciTitle(s: ArmMetricStats | undefined, scale: Scale): string {
   if (!s?.ciT) return 'No 95% interval: fewer than two jobs with a value.'
+  const raw = clipped(s.ciT) ? ` (unclipped [${num(s.ciT[0], scale)}, ${num(s.ciT[1], scale)}]; shown clipped to the range of the metric)` : ''
   const boot = s.ciBootstrap ? `; bootstrap percentile interval [${num(s.ciBootstrap[0], scale)}, ${num(s.ciBootstrap[1], scale)}]` : ''
-  return `95% t interval over ${s.n} jobs${boot}${scale === 'percent' ? ' (percent)' : ''}`
+  return `95% t interval over ${s.n} jobs${raw}${boot}${scale === 'percent' ? ' (percent)' : ''}`
 }
 
 export interface SignificanceMark {
