@@ -11,7 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
           trainer: resolve(__dirname, 'src/main/training/worker/entry.ts'),
-          'import-worker': resolve(__dirname, 'src/main/services/datasets/import-worker/entry.ts'),
+          'background-worker': resolve(__dirname, 'src/main/services/background/entry.ts'),
         },
         external: nativeTf,
       },

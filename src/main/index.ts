@@ -9,7 +9,7 @@ import { createMainWindow } from './app/window'
 import { registerAppHandlers } from './ipc/handlers/app'
 import { registerServiceHandlers } from './ipc/handlers/services'
 import { utilityTrainerSpawner } from './app/utility-trainer'
-import { createImportWorker } from './services/datasets/import-worker/host'
+import { createBackgroundWorker } from './services/background/host'
 import { openWorkspace, resolveWorkspaceDir, type Workspace } from './services/workspace'
 import type { ServiceContext } from './services/service-api'
 import { trustSenders } from './ipc/register'
@@ -29,8 +29,8 @@ const services: ServiceContext = {
     for (const win of BrowserWindow.getAllWindows()) win.webContents.send(event, payload)
   },
   spawnTrainer: utilityTrainerSpawner(mainDir),
-  // Files for previews and imports are parsed in a worker thread, never in the main process.
-  importWorker: createImportWorker(path.join(mainDir, 'import-worker.js')),
+  // File parsing (previews, imports) and PDF rendering run in a worker thread, never in the main process.
+  background: createBackgroundWorker(path.join(mainDir, 'background-worker.js')),
 }
 
 function openWindow(): BrowserWindow {

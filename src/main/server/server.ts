@@ -8,7 +8,7 @@ import { WebSocketServer } from 'ws'
 import type { EventChannel, EventPayload } from '../../shared/ipc/contract'
 import { TOKEN_PARAM, WS_PATH } from '../../shared/ipc/wire'
 import { AppFailure } from '../../shared/result'
-import { createImportWorker } from '../services/datasets/import-worker/host'
+import { createBackgroundWorker } from '../services/background/host'
 import { eventLoopDiagnostics, startEventLoopMonitor } from '../services/diagnostics'
 import { cancelAllRuns } from '../services/runs/run-registry'
 import type { ServiceContext } from '../services/service-api'
@@ -72,15 +72,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const workspace = await openWorkspace(opts.workspaceDir)
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES })
-  // CSV previews and imports are parsed in a worker thread: the socket keeps answering meanwhile.
-  const importWorker = createImportWorker()
+  // File parsing (previews, imports) and PDF rendering run in a worker thread: the socket keeps answering meanwhile.
+  const background = createBackgroundWorker()
   const ctx: ServiceContext = {
     workspaceDir: workspace.dir,
     workspace: async () => workspace,
     emit: <E extends EventChannel>(event: E, payload: EventPayload<E>) => sockets.broadcast(event, payload),
     spawnTrainer: backgroundTrainers(opts.spawnTrainer),
     defaultPoolSize: opts.poolSize ?? servingPoolSize(),
-    importWorker,
+    background,
   }
   const sockets = bridgeSockets(wss, () => ctx)
   const http: HttpContext = { rendererDir, token, allowRemote, fallbackHost: urlHost(host) }
@@ -128,7 +128,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       wss.close()
       server.closeAllConnections()
       await serverClosed
-      await importWorker.close()
+      await background.close()
       await workspace.close()
     })())
   return { url: `http://${urlHost(host)}:${port}/?${TOKEN_PARAM}=${token}`, port, token, close }

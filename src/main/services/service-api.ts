@@ -21,7 +21,7 @@ import type { SpawnTrainer } from '../training/host/trainer-child'
 import { datasetDetail } from './datasets/dataset-detail'
 import { importIntoWorkspace } from './datasets/dataset-service'
 import { previewFile } from './datasets/import'
-import type { ImportWorker } from './datasets/import-worker/host'
+import type { BackgroundWorker } from './background/host'
 import { ensureDemoDataset } from './demo'
 import { eventLoopDiagnostics } from './diagnostics'
 import { checkExperiment } from './experiments/check'
@@ -45,8 +45,8 @@ export interface ServiceContext {
   spawnTrainer?: SpawnTrainer
   /** Trainer processes of a run whose request names no pool size (default: one per core). */
   defaultPoolSize?: number
-  /** Parses files for previews and imports off the main thread (server mode, the app); absent: in this thread (CLI). */
-  importWorker?: ImportWorker
+  /** Parses files for previews and imports and renders reports off the main thread (server mode, the app); absent: in this thread (CLI). */
+  background?: BackgroundWorker
 }
 
 type Handlers = { [C in InvokeChannel]: (input: InvokeParsedInput<C>, ctx: ServiceContext) => Promise<InvokeOutput<C>> }
@@ -67,7 +67,7 @@ const handlers: Handlers = {
     if (!meta) throw AppFailure.of('NOT_FOUND', `No dataset "${id}" in the workspace.`, { location: { field: 'id' } })
     return meta
   },
-  'datasets:import': async ({ spec, name, baseDir }, ctx) => importIntoWorkspace(await ctx.workspace(), spec, { name, baseDir, read: ctx.importWorker?.import }),
+  'datasets:import': async ({ spec, name, baseDir }, ctx) => importIntoWorkspace(await ctx.workspace(), spec, { name, baseDir, read: ctx.background?.import }),
   'datasets:delete': async ({ id }, ctx) => {
     const ws = await ctx.workspace()
     const meta = await getDatasetMeta(ws, id)
@@ -90,7 +90,7 @@ const handlers: Handlers = {
     })),
   'runs:summary': async ({ runId }, ctx) => summarizeRun(await ctx.workspace(), runId),
   'datasets:preview': async ({ path: file, rows, delimiter, charset, missingTokens, header }, ctx) =>
-    (ctx.importWorker?.preview ?? previewFile)(path.resolve(file), rows, { delimiter, charset, missingTokens, header }),
+    (ctx.background?.preview ?? previewFile)(path.resolve(file), rows, { delimiter, charset, missingTokens, header }),
   'datasets:detail': async ({ id }, ctx) => datasetDetail(await ctx.workspace(), id),
   'experiments:check': async ({ config }, ctx) => checkExperiment(await ctx.workspace(), config),
   'runs:launch': async (request, ctx) => ({ runId: (await launchRun(ctx, request)).runId }),
@@ -106,7 +106,7 @@ const handlers: Handlers = {
   'runs:compare-datasets': async ({ runIds, ...opts }, ctx) => compareAcrossDatasets(await ctx.workspace(), runIds, opts),
   'reports:create': async ({ runId, ...compare }, ctx) => {
     const ws = await ctx.workspace()
-    return { path: await writeRunReport(ws, runId, defaultReportPath(ws, runId), { compare }) }
+    return { path: await writeRunReport(ws, runId, defaultReportPath(ws, runId), { compare, render: ctx.background?.renderReport }) }
   },
   'exports:create': async ({ runId, ...compare }, ctx) => {
     const ws = await ctx.workspace()

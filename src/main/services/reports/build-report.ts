@@ -13,7 +13,13 @@ import { configAppendix, protocolSection } from './sections/protocol'
 import { resultsSection } from './sections/results'
 import { statisticsSection } from './sections/statistics'
 
-export type BuildReportOptions = ReportDataOptions
+export interface BuildReportOptions extends ReportDataOptions {
+  /**
+   * Renders the collected data to PDF bytes somewhere else (the background worker thread of the
+   * server and the app); default `renderReportPdf` in this thread (CLI, tests).
+   */
+  render?: (data: ReportData) => Promise<Uint8Array>
+}
 
 /** The document definition of a report (exported for tests of the layout). */
 export function reportDocument(d: ReportData): DocDefinition {
@@ -57,5 +63,12 @@ export function reportDocument(d: ReportData): DocDefinition {
  */
 export async function buildRunReport(ws: Workspace, runId: string, opts: BuildReportOptions = {}): Promise<Buffer> {
   const data = await collectReportData(ws, runId, opts)
+  if (!opts.render) return renderReportPdf(data)
+  const bytes = await opts.render(data)
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+}
+
+/** The PDF bytes of collected report data: layout, charts (ECharts SVG) and pdfmake rendering, all CPU. */
+export function renderReportPdf(data: ReportData): Promise<Buffer> {
   return renderPdf(reportDocument(data))
 }

@@ -5,7 +5,7 @@
  */
 import type { BreakdownComparison } from '../../../shared/statistics'
 import type { JobRow } from '../workspace'
-import { compareQuantity, type CompareSettings } from './compare-values'
+import { compareQuantity, yieldToEventLoop, type CompareSettings } from './compare-values'
 
 /** Per-class and per-group rows are averaged over folds like every other number of the comparison. */
 const RULE = 'averaged over folds'
@@ -25,24 +25,35 @@ function namesOf(jobs: readonly JobRow[]): { classes: string[]; groups: { attrib
   return { classes, groups }
 }
 
-export function compareBreakdowns(jobs: readonly JobRow[], arms: readonly string[], reference: string, byArm: ReadonlyMap<string, JobRow[]>, s: CompareSettings): BreakdownComparison[] {
+/** The rows, one class or group at a time with a yield in between (the server keeps answering meanwhile). */
+export async function compareBreakdowns(
+  jobs: readonly JobRow[],
+  arms: readonly string[],
+  reference: string,
+  byArm: ReadonlyMap<string, JobRow[]>,
+  s: CompareSettings,
+): Promise<BreakdownComparison[]> {
   const { classes, groups } = namesOf(jobs)
-  const rows: BreakdownComparison[] = classes.map((name) => ({
-    kind: 'class-recall',
-    attribute: null,
-    name,
-    label: `Recall ${name}`,
-    rule: RULE,
-    arms: compareQuantity(
-      { read: (r) => r.classification.perClass.find((c) => c.name === name)?.recall, higherIsBetter: true, seedParts: ['recall', name] },
-      arms,
-      reference,
-      byArm,
-      s,
-    ),
-  }))
+  const rows: BreakdownComparison[] = []
+  for (const name of classes) {
+    rows.push({
+      kind: 'class-recall',
+      attribute: null,
+      name,
+      label: `Recall ${name}`,
+      rule: RULE,
+      arms: compareQuantity(
+        { read: (r) => r.classification.perClass.find((c) => c.name === name)?.recall, higherIsBetter: true, seedParts: ['recall', name] },
+        arms,
+        reference,
+        byArm,
+        s,
+      ),
+    })
+    await yieldToEventLoop()
+  }
   for (const { attribute, groups: names } of groups)
-    for (const name of names)
+    for (const name of names) {
       rows.push({
         kind: 'group-accuracy',
         attribute,
@@ -61,5 +72,7 @@ export function compareBreakdowns(jobs: readonly JobRow[], arms: readonly string
           s,
         ),
       })
+      await yieldToEventLoop()
+    }
   return rows
 }

@@ -18,7 +18,7 @@ import {
 import { WILCOXON_EXACT_MAX_N } from '../../statistics'
 import { getDatasetMeta, getRun, listJobs, type JobRow, type Workspace } from '../workspace'
 import { compareBreakdowns } from './compare-breakdowns'
-import { compareQuantity, type CompareSettings } from './compare-values'
+import { compareQuantity, yieldToEventLoop, type CompareSettings } from './compare-values'
 import { withVariantJobs } from './variant-jobs'
 
 export type { RunComparison }
@@ -122,7 +122,12 @@ export async function compareRun(ws: Workspace, runId: string, opts: CompareOpti
   for (const [arm, mine] of byArm) if (mine.length === 0) warnings.push(`Arm "${arm}" has no completed job.`)
 
   const settings: CompareSettings = { alpha, test, ratio, masterSeed }
-  const metrics = metricSpecs(jobs.map((j) => j.metrics!)).map((spec) => compareMetric(spec, arms, reference, byArm, settings))
+  // One metric at a time, yielding in between: the server keeps answering while the bootstraps run.
+  const metrics: MetricComparison[] = []
+  for (const spec of metricSpecs(jobs.map((j) => j.metrics!))) {
+    metrics.push(compareMetric(spec, arms, reference, byArm, settings))
+    await yieldToEventLoop()
+  }
   const n = metrics[0]?.arms.find((a) => a.vsReference)?.vsReference?.n ?? 0
   if (n > 0 && n < 6)
     warnings.push(`Only ${n} paired jobs per arm: the exact two-sided Wilcoxon p-value cannot go below ${+(2 / 2 ** n).toFixed(4)}; add seeds or folds for power.`)
@@ -137,7 +142,7 @@ export async function compareRun(ws: Workspace, runId: string, opts: CompareOpti
     aggregation: `${AGGREGATION_RULE}: each metric is computed on each job's test part, then mean ± sample std and 95% CIs (t-based; bootstrap percentile, B = 2000) over the jobs (seeds × folds); arms are paired by (seed, fold)`,
     arms,
     metrics,
-    breakdowns: compareBreakdowns(jobs, arms, reference, byArm, settings),
+    breakdowns: await compareBreakdowns(jobs, arms, reference, byArm, settings),
     warnings,
   }
 }

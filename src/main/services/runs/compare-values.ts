@@ -27,6 +27,9 @@ export interface Quantity {
   seedParts: string[]
 }
 
+/** Lets pending I/O (socket frames, progress events) run between two pieces of CPU work. */
+export const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+
 const fin = (x: number): number | null => (Number.isFinite(x) ? x : null)
 const interval = (i: [number, number]): [number, number] | null => (Number.isFinite(i[0]) && Number.isFinite(i[1]) ? i : null)
 const jobKey = (j: JobRow): string => `seed=${j.seed}|fold=${j.fold}`

@@ -13,7 +13,8 @@ import type { DatasetMeta } from '../../../../src/shared/dataset'
 import type { RunSummary } from '../../../../src/shared/runs'
 import { main } from '../../../../src/main/cli/index'
 import { pct } from '../../../../src/main/cli/output'
-import { buildRunReport, defaultReportPath, writeRunReport } from '../../../../src/main/services/reports'
+import { buildRunReport, collectReportData, defaultReportPath, renderReportPdf, writeRunReport } from '../../../../src/main/services/reports'
+import { createBackgroundWorker } from '../../../../src/main/services/background/host'
 import { callService } from '../../../../src/main/services/service-api'
 import { compareRun } from '../../../../src/main/services/runs/compare-run'
 import { summarizeRun } from '../../../../src/main/services/runs/summarize-run'
@@ -148,6 +149,25 @@ describe('buildRunReport', () => {
     expect(JSON.parse(readFileSync(path.join(exported.value.dir, 'manifest.json'), 'utf8'))).toMatchObject({ runId: run.runId, reference: 'weighted_ce' })
     const missing = await callService('reports:create', { runId: 'no-such-run' }, ctx)
     expect(missing.ok ? '' : missing.error.code).toBe('NOT_FOUND')
+  })
+
+  it('renders the same PDF in the background worker thread (server and app) as in this thread', async () => {
+    const worker = createBackgroundWorker()
+    try {
+      const data = await collectReportData(run.ws, run.runId)
+      const here = path.join(out, 'here.pdf')
+      const there = path.join(out, 'worker.pdf')
+      writeFileSync(here, await renderReportPdf(data))
+      writeFileSync(there, await worker.renderReport(data))
+      expect(pdfText(there)).toBe(pdfText(here))
+      expect(pdfPages(there)).toBe(pdfPages(here))
+      // reports:create hands the rendering to the worker when the context has one.
+      const ctx = { workspaceDir: run.ws.dir, workspace: async () => run.ws, emit: () => undefined, background: worker }
+      const created = await callService('reports:create', { runId: run.runId }, ctx)
+      expect(created.ok ? pdfText(created.value.path) : created.error.message).toContain(ARMS[1])
+    } finally {
+      await worker.close()
+    }
   })
 
   it('refuses an unknown run with NOT_FOUND', async () => {

@@ -1,13 +1,15 @@
-/** Messages between the main side and the import worker thread (plain, structured-clone data). */
-import type { AppError } from '../../../../shared/result'
-import type { ImportSpecInput } from '../../../../shared/import'
-import type { ImportOutput, FilePreview, PreviewOptions } from '../import'
+/** Messages between the main side and the background worker thread (plain, structured-clone data). */
+import type { ImportSpecInput } from '../../../shared/import'
+import type { AppError } from '../../../shared/result'
+import type { FilePreview, ImportOutput, PreviewOptions } from '../datasets/import'
+import type { ReportData } from '../reports/report-data'
 
 export type WorkerTask =
   | { id: number; task: 'preview'; file: string; rows?: number; options: PreviewOptions }
   | { id: number; task: 'import'; spec: ImportSpecInput | unknown; baseDir: string }
+  | { id: number; task: 'report'; data: ReportData }
 
-export type WorkerAnswer = { id: number; ok: true; value: FilePreview | ImportOutput } | { id: number; ok: false; error: AppError }
+export type WorkerAnswer = { id: number; ok: true; value: FilePreview | ImportOutput | Uint8Array } | { id: number; ok: false; error: AppError }
 
 /** The ArrayBuffers behind the typed arrays of `value` (each once), so an answer moves them instead of copying. */
 export function transferablesOf(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {

@@ -1,19 +1,23 @@
 /**
- * The main side of the import worker: one lazily started worker thread that parses files for
- * previews and imports, stopped after a minute without work. Run from source (tsx), the worker
- * loads the TypeScript entry through tsx; the Electron build passes its bundled `import-worker.js`.
+ * The main side of the background worker: one lazily started worker thread that parses files for
+ * previews and imports and renders PDF reports, stopped after a minute without work. Run from
+ * source (tsx), the worker loads the TypeScript entry through tsx; the Electron build passes its
+ * bundled `background-worker.js`.
  */
 import { Worker } from 'node:worker_threads'
-import { AppFailure } from '../../../../shared/result'
-import type { FilePreview, ImportOutput, PreviewOptions } from '../import'
+import { AppFailure } from '../../../shared/result'
+import type { FilePreview, ImportOutput, PreviewOptions } from '../datasets/import'
+import type { ReportData } from '../reports/report-data'
 import type { WorkerAnswer, WorkerTask } from './protocol'
 
 /** A worker idle this long is stopped (the next task starts a new one). */
 export const IDLE_STOP_MS = 60_000
 
-export interface ImportWorker {
+export interface BackgroundWorker {
   preview(file: string, rows: number | undefined, options: PreviewOptions): Promise<FilePreview>
   import(spec: unknown, baseDir: string): Promise<ImportOutput>
+  /** The PDF bytes of a report whose data the main side collected. */
+  renderReport(data: ReportData): Promise<Uint8Array>
   /** Stops the worker; pending tasks fail. Idempotent; a later task starts a new worker. */
   close(): Promise<void>
 }
@@ -30,10 +34,10 @@ function sourceWorker(): Worker {
 }
 
 /**
- * @param bundledEntry the built worker file (Electron: `<main dir>/import-worker.js`); without it the
- *   TypeScript entry is run through tsx.
+ * @param bundledEntry the built worker file (Electron: `<main dir>/background-worker.js`); without it
+ *   the TypeScript entry is run through tsx.
  */
-export function createImportWorker(bundledEntry?: string): ImportWorker {
+export function createBackgroundWorker(bundledEntry?: string): BackgroundWorker {
   let worker: Worker | null = null
   let idle: NodeJS.Timeout | null = null
   let nextId = 1
@@ -57,11 +61,11 @@ export function createImportWorker(bundledEntry?: string): ImportWorker {
     })
     w.on('error', (e) => {
       if (worker === w) worker = null
-      failAll(AppFailure.of('INTERNAL', `The import worker failed: ${e.message}`))
+      failAll(AppFailure.of('INTERNAL', `The background worker failed: ${e.message}`))
     })
     w.on('exit', (code) => {
       if (worker === w) worker = null
-      if (pending.size) failAll(AppFailure.of('INTERNAL', `The import worker stopped (exit code ${code}) before it answered.`))
+      if (pending.size) failAll(AppFailure.of('INTERNAL', `The background worker stopped (exit code ${code}) before it answered.`))
     })
     return w
   }
@@ -89,13 +93,14 @@ export function createImportWorker(bundledEntry?: string): ImportWorker {
     const w = worker
     worker = null
     if (!w) return
-    failAll(AppFailure.of('CANCELLED', 'The import worker was stopped.'))
+    failAll(AppFailure.of('CANCELLED', 'The background worker was stopped.'))
     await w.terminate()
   }
 
   return {
     preview: (file, rows, options) => run<FilePreview>({ task: 'preview', file, rows, options }),
     import: (spec, baseDir) => run<ImportOutput>({ task: 'import', spec, baseDir }),
+    renderReport: (data) => run<Uint8Array>({ task: 'report', data }),
     close,
   }
 }
