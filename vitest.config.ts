@@ -26,6 +26,7 @@ export default defineConfig({
           name: 'renderer',
           include: ['tests/renderer/**/*.test.ts'],
           environment: 'happy-dom',
+          setupFiles: ['tests/renderer/setup.ts'],
           testTimeout: 20_000,
         },
       },
