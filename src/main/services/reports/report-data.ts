@@ -9,7 +9,7 @@ import type { ArmRoc, DatasetDetail } from '../../../shared/ipc/views'
 import type { EvaluationReport } from '../../../shared/metrics'
 import { AppFailure } from '../../../shared/result'
 import type { ArmSummary, MeanStd, RunSummary } from '../../../shared/runs'
-import { RunComparison } from '../../../shared/statistics'
+import { RunComparisonWithBreakdowns } from '../../../shared/statistics'
 import { meanStd } from '../../evaluation/aggregate'
 import { datasetDetail } from '../datasets/dataset-detail'
 import { compareRun, type CompareOptions } from '../runs/compare-run'
@@ -60,7 +60,7 @@ export interface ReportData {
   classNames: string[]
   attributes: string[]
   arms: ArmReport[]
-  comparison: RunComparison | null
+  comparison: RunComparisonWithBreakdowns | null
   /** Why there is no comparison (fewer than two arms, an error). */
   comparisonNote: string | null
   generatedAt: string
@@ -115,9 +115,9 @@ async function comparisonFor(
   given: unknown,
   arms: number,
   options: CompareOptions = {},
-): Promise<{ comparison: RunComparison | null; note: string | null }> {
+): Promise<{ comparison: RunComparisonWithBreakdowns | null; note: string | null }> {
   if (given !== undefined) {
-    const parsed = RunComparison.safeParse(given)
+    const parsed = RunComparisonWithBreakdowns.safeParse(given)
     if (parsed.success && parsed.data.runId === runId) return { comparison: parsed.data, note: null }
     return { comparison: null, note: 'The comparison handed to the report does not belong to this run or is malformed; statistics are left out.' }
   }

@@ -109,6 +109,21 @@ describe('buildRunReport', () => {
     expect(text).toContain('Early stopping was off')
   })
 
+  it('prints the aggregation rule per metric and per-class recall / per-group accuracy with CIs against the reference', async () => {
+    expect(text).toContain('Rule per metric: averaged over folds (Accuracy, Balanced accuracy')
+    expect(text).toContain('ROC curves and confusion matrices use the pooled test predictions')
+    expect(text).toContain('Recall (%) by class')
+    expect(text).toContain('Accuracy (%) by sex')
+    // Each arm's recall of the last class, with its clipped 95 % interval, as compareRun computes it.
+    const c = await compareRun(run.ws, run.runId)
+    const last = c.breakdowns!.filter((b) => b.kind === 'class-recall').at(-1)!
+    for (const a of last.arms) {
+      const p = (x: number) => (Math.min(1, Math.max(0, x)) * 100).toFixed(1)
+      expect(text).toContain(`${(a.mean! * 100).toFixed(1)} ± ${(a.std! * 100).toFixed(1)}`)
+      if (a.ciT) expect(text).toContain(`[${p(a.ciT[0])}, ${p(a.ciT[1])}]`)
+    }
+  })
+
   it('draws the charts (their SVG text is in the PDF)', () => {
     for (const label of ['percent', 'predicted', 'true positive rate', 'false positive rate', 'accuracy (%)', 'balanced accuracy (%)']) expect(text).toContain(label)
   })
