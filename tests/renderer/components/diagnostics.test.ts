@@ -72,17 +72,20 @@ describe('modality-diagnostics helpers', () => {
 })
 
 describe('UnimodalCurvesChart', () => {
-  it('renders an SVG chart when the job has per-modality extras, nothing otherwise', () => {
+  it('renders an SVG chart when the job has per-modality extras, nothing otherwise', async () => {
     const curves = curvesFromEpochs([{ epoch: 1, trainLoss: 1, valLoss: 1, valAccuracy: 0.5, extras: { 'unimodal.0.valAccuracy': 0.6 } }])
     const w = mount(UnimodalCurvesChart, { props: { curves, version: 1, modalityNames: ['rna'] } })
     expect(w.find('[data-testid="unimodal-chart"] svg').html()).toContain('rna accuracy (head)')
     w.unmount()
-    // Without names: those of the selected run's dataset.
-    useDatasetsStore().list = [datasetMeta({ id: 'ds-9', modalities: [{ name: 'methylation', features: 3, missing: 0 }] })]
+    // Without names: those of the selected run's dataset, loading the dataset list once when it is not loaded yet.
+    fakeApi.handle('datasets:list', () => [datasetMeta({ id: 'ds-9', modalities: [{ name: 'methylation', features: 3, missing: 0 }] })])
     const runs = useRunsStore()
     runs.list = [{ runId: 'r9', experimentName: 'e', status: 'completed', backend: 'wasm', datasetId: 'ds-9', createdAt: '2026-01-01T00:00:00Z' }]
     runs.selectedRunId = 'r9'
     const named = mount(UnimodalCurvesChart, { props: { curves, version: 1 } })
+    await flushPromises()
+    expect(fakeApi.callsOf('datasets:list')).toHaveLength(1)
+    expect(useDatasetsStore().list).toHaveLength(1)
     expect(named.find('svg').html()).toContain('methylation accuracy (head)')
     named.unmount()
     const none = mount(UnimodalCurvesChart, { props: { curves: curvesFromEpochs([{ epoch: 1, trainLoss: 1, valLoss: 1, valAccuracy: 0.5, extras: { 'x.y': 1 } }]), version: 1 } })
