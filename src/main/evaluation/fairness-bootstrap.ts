@@ -9,6 +9,11 @@
  * interpolation between order statistics, numpy's default) over the replicates where the value is
  * defined; null when fewer than half the replicates define it. Seeded: the same seed gives the
  * same intervals.
+ *
+ * Caveat: statistics built on absolute deviations or extremes (ES-AUC, ES-ACC, the max − min gaps,
+ * EOD, DPD) are biased on bootstrap resamples (resampling noise inflates |group − overall| and
+ * max − min), so their percentile intervals sit low for ES-* and high for the gaps, and may even
+ * exclude the point estimate; compare arms with the across-job statistics instead.
  */
 import type { FairnessMetrics, GapCiMetric, GroupCiMetric } from '../../shared/metrics'
 import { createRng } from '../util/rng'
