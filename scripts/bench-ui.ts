@@ -18,6 +18,7 @@ import { openApp, type AppSession } from '../tests/e2e/fixtures'
 import { readPageStalls, resetPageStalls, type PageStalls } from '../tests/e2e/stall-monitor'
 import { byTestId, configureExperiment, goTo, mapAndSubmit, openCsvPreview, parseProgress, runRow, type View } from '../tests/e2e/ui'
 import { writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 const GOAL_MS = 50
@@ -36,6 +37,8 @@ interface PhaseFigures {
   /** The longest page long tasks, with what the bench was doing then. */
   worstLongTasks: { atS: number; ms: number; during: string }[]
   navigation: { count: number; maxMs: number; medianMs: number }
+  /** 1-minute load average of the machine at the end of the phase (other work competes for the cores). */
+  load: number
 }
 
 /** What the bench is doing, for attributing stalls: `mark('switch to compare')`. */
@@ -106,6 +109,7 @@ async function measurePhase(app: AppSession, phase: string, work: (nav: number[]
     page,
     worstLongTasks: worstTasks,
     navigation: { count: nav.length, maxMs: Math.max(0, ...nav), medianMs: median(nav) },
+    load: os.loadavg()[0] ?? 0,
   }
 }
 
@@ -196,7 +200,7 @@ async function main(): Promise<void> {
     console.log(`Equimodal UI bench — server mode, Chromium ${app.browser.version()}, app ${info.version}, backend ${backend ?? 'unknown'}`)
     console.log(`Experiment: ${totalJobs} jobs (${arms.length} arms × ${folds} folds × ${seeds.length} seeds, ${epochs} epochs) on ${samples} samples; trainer pool ${values.pool ?? 'server default (cores − 1)'}`)
     for (const p of phases) {
-      console.log(`\n${p.phase}: ${p.seconds.toFixed(1)} s`)
+      console.log(`\n${p.phase}: ${p.seconds.toFixed(1)} s (machine load average ${p.load.toFixed(1)} on ${os.availableParallelism()} cores at its end)`)
       console.log(`  serving process event loop: longest stall ${fmt(p.server.maxMs)}, worst 1-s window p99 ${fmt(p.server.p99Ms)}`)
       for (const w of p.server.worstWindows) console.log(`    ${fmt(w.maxMs)} in the window ending at ${w.atS}s (${w.during})`)
       console.log(`  page: longest long task ${fmt(p.page.maxLongTaskMs)}, longest animation-frame gap ${fmt(p.page.maxRafGapMs)} (${p.page.frames} frames)`)

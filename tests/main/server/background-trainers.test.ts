@@ -2,12 +2,12 @@
 import { spawn } from 'node:child_process'
 import os from 'node:os'
 import { describe, expect, it } from 'vitest'
-import { backgroundTrainers, lowerPriority, servingPoolSize, TRAINER_NICENESS } from '../../../src/main/server/background-trainers'
+import { backgroundTrainers, lowerAutogroup, lowerPriority, readAutogroup, servingPoolSize, TRAINER_NICENESS } from '../../../src/main/server/background-trainers'
 import type { TrainerChild } from '../../../src/main/training/host/trainer-child'
 
 /** A real process standing in for a trainer (priority is a property of the process, not of the entry). */
-function sleeper(): TrainerChild {
-  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore' })
+function sleeper(ownSession = false): TrainerChild {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'], { stdio: 'ignore', detached: ownSession })
   return {
     get pid() {
       return child.pid
@@ -33,9 +33,31 @@ describe('background trainers', () => {
     }
   })
 
+  it('lowers the autogroup of a trainer in its own session, never the server\'s own group', () => {
+    const mine = readAutogroup('self')
+    const own = sleeper(true)
+    const shared = sleeper(false)
+    try {
+      // Without autogroup scheduling (not Linux, or switched off) there is nothing to lower.
+      expect(lowerAutogroup(own.pid)).toBe(mine !== null)
+      if (mine === null) return
+      const theirs = readAutogroup(own.pid!)!
+      expect(theirs.id).not.toBe(mine.id)
+      expect(theirs.nice).toBe(Math.max(mine.nice, TRAINER_NICENESS))
+      // A child in this process's session shares its group: lowering it would slow the server down.
+      expect(lowerAutogroup(shared.pid)).toBe(false)
+      expect(readAutogroup('self')).toEqual(mine)
+    } finally {
+      own.kill()
+      shared.kill()
+    }
+  })
+
   it('ignores a process that is gone, and a missing pid', () => {
     expect(lowerPriority(undefined)).toBe(false)
     expect(lowerPriority(2 ** 22 + 12345)).toBe(false)
+    expect(lowerAutogroup(undefined)).toBe(false)
+    expect(lowerAutogroup(2 ** 22 + 12345)).toBe(false)
   })
 
   it('leaves one core to the server and the browser, and never goes below one trainer', () => {

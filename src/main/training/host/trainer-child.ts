@@ -22,13 +22,19 @@ export type SpawnTrainer = () => TrainerChild
 /** The trainer entry next to this folder (TypeScript source, run through tsx). */
 export const defaultTrainerEntry = fileURLToPath(new URL('../worker/entry.ts', import.meta.url))
 
-export function forkTrainer(entry: string = defaultTrainerEntry): TrainerChild {
+/**
+ * @param opts.ownSession start the trainer in a session of its own (setsid): on Linux it then gets
+ *   its own scheduling autogroup, which server mode lowers so trainers yield to the UI (the trainer
+ *   still exits when the host goes: it watches the IPC channel).
+ */
+export function forkTrainer(entry: string = defaultTrainerEntry, opts: { ownSession?: boolean } = {}): TrainerChild {
   const execArgv = entry.endsWith('.ts') ? ['--import', import.meta.resolve('tsx')] : []
   const child = fork(entry, [], {
     execArgv,
     serialization: 'advanced',
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+    ...(opts.ownSession ? { detached: true } : {}),
   })
   const stderrTail = captureStderrTail(child.stderr)
   return {
