@@ -72,6 +72,9 @@ describe('modality imbalance on the synthetic fixture', () => {
     // Recorded finding, not a goal: modality 0's head is ~98% right from epoch 1, so its Δ ≈ 0 and
     // B_0 ≈ 1 while the weak head's noisy batch accuracy changes give B_1 ≈ 0 (README "Pitfalls").
     // Observed weak probe: 0.621, 0.637, 0.608 (|Δ|); 0.593, 0.607, 0.584 with the code's signed form.
+    // Weak Shapley share φ₁/(φ₀+φ₁) (true-class prob.) also falls: 0.108, 0.049, 0.068 → 0.075, 0.022, 0.053.
+    // Gentler fixtures (easy shift 1.5/2, lr 0.01, batch 64–600, signed/absolute, heads at half rate) did
+    // not give a raise on every seed either: see cggm/README.md "Does CGGM raise the weak modality…".
     const acc: number[] = []
     const b0: number[] = []
     const b1: number[] = []
