@@ -124,6 +124,20 @@ describe('generateDemoDataset', () => {
     }
   })
 
+  it('groupPrevalenceShift gives F a different class distribution; 0 is the default dataset', () => {
+    const plain = generateDemoDataset({ seed: 4, samples: 1000 })
+    const zero = generateDemoDataset({ seed: 4, samples: 1000, groupPrevalenceShift: 0 })
+    expect(zero.labels).toEqual(plain.labels)
+    expect(zero.modalities[1]!.values).toEqual(plain.modalities[1]!.values)
+    const d = generateDemoDataset({ seed: 4, samples: 1000, groupPrevalenceShift: 0.4 })
+    const sex = d.attributes[0]!.values
+    // By hand: class sizes 420/250/160/100/70; F shares 0.3·0.6 = 0.18 for A, 0.3·1.4 = 0.42 otherwise:
+    // round(75.6), round(105), round(67.2), round(42), round(29.4).
+    const fIn = [0, 1, 2, 3, 4].map((c) => sex.filter((v, i) => v === 0 && d.labels[i] === c).length)
+    expect(fIn).toEqual([76, 105, 67, 42, 29])
+    expect(() => generateDemoDataset({ groupPrevalenceShift: 1.5 })).toThrow(/groupPrevalenceShift/)
+  })
+
   it('is learnable but not trivial, with modalities of different informativeness', () => {
     const all = groupAccuracy(data, [0, 1, 2])
     const clinical = groupAccuracy(data, [0])
