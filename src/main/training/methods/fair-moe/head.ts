@@ -2,12 +2,13 @@
  * The Fair-MoE fusion head (a `buildHead`): modality tokens → token MoE (gate MLP → softmax over
  * experts → top-k + capacity → Σ_e ŵ_e · expert_e) → mean over tokens → feature MoE (dense softmax
  * gate, one expert per group) → linear classifier. Training forwards keep their gate tensors for
- * the fairness-oriented loss of the same step (`lastGates`). Ops: matMul, slice, concat, reshape
- * (no einsum, no gather).
+ * the fairness-oriented loss of the same step (`lastGates`). Experts run batched (experts.ts).
+ * Ops: matMul, concat, reshape (no einsum, no gather).
  */
 import * as tf from '@tensorflow/tfjs'
 import type { FusionHead, HeadContext } from '../../engine/method'
 import type { FairMoeOptions } from './options'
+import { mixExperts, type ExpertMlp } from './experts'
 import { expertCapacity, routingMask } from './routing'
 
 interface Dense {
@@ -54,17 +55,16 @@ export function buildMoeHead(ctx: HeadContext, o: FairMoeOptions, groups: number
   const token = o.tokenMoE
     ? {
         gate: [dense('moe/gate1', D, gateHidden), dense('moe/gate2', gateHidden, o.experts)],
-        experts: Array.from({ length: o.experts }, (_, e) => [dense(`moe/expert${e}/fc1`, D, tokenExpertHidden), dense(`moe/expert${e}/fc2`, tokenExpertHidden, D)]),
+        experts: Array.from({ length: o.experts }, (_, e): ExpertMlp => ({ fc1: dense(`moe/expert${e}/fc1`, D, tokenExpertHidden), fc2: dense(`moe/expert${e}/fc2`, tokenExpertHidden, D) })),
       }
     : undefined
   const feature = o.featureMoE
     ? {
         gate: [dense('fmoe/gate1', D, gateHidden), dense('fmoe/gate2', gateHidden, groups)],
-        experts: Array.from({ length: groups }, (_, g) => [dense(`fmoe/expert${g}/fc1`, D, featureExpertHidden), dense(`fmoe/expert${g}/fc2`, featureExpertHidden, D)]),
+        experts: Array.from({ length: groups }, (_, g): ExpertMlp => ({ fc1: dense(`fmoe/expert${g}/fc1`, D, featureExpertHidden), fc2: dense(`fmoe/expert${g}/fc2`, featureExpertHidden, D) })),
       }
     : undefined
   const out = dense('out', D, ctx.numClasses)
-  const mlp = (x: tf.Tensor2D, l: Dense[]): tf.Tensor2D => apply(tf.relu(apply(x, l[0]!)), l[1]!)
   const capacity = (tokens: number): number => expertCapacity(o.capacityTokens > 0 ? o.capacityTokens : tokens, o.capacityFactor, o.topK, o.experts)
 
   const head: MoeHead = {
@@ -81,7 +81,7 @@ export function buildMoeHead(ctx: HeadContext, o: FairMoeOptions, groups: number
         const gate = tf.softmax(apply(tf.relu(apply(X, token.gate[0]!)), token.gate[1]!)) as tf.Tensor2D
         const mask = routingMask(gate.dataSync(), T, b, o.experts, o.topK, capacity(T))
         const w = tf.mul(gate, tf.tensor2d(mask, [T * b, o.experts])) as tf.Tensor2D
-        let Y = tf.addN(token.experts.map((ex, e) => tf.mul(tf.slice(w, [0, e], [T * b, 1]), mlp(X, ex)))) as tf.Tensor2D
+        let Y = mixExperts(X, token.experts, w)
         if (o.tokenResidual) Y = tf.add(Y, X)
         pooled = tf.mean(tf.reshape(Y, [T, b, D]), 0) as tf.Tensor2D
         gates.tokenGate = gate
@@ -91,7 +91,7 @@ export function buildMoeHead(ctx: HeadContext, o: FairMoeOptions, groups: number
       }
       if (feature) {
         const gate = tf.softmax(apply(quickGelu(apply(pooled, feature.gate[0]!)), feature.gate[1]!)) as tf.Tensor2D
-        pooled = tf.addN(feature.experts.map((ex, g) => tf.mul(tf.slice(gate, [0, g], [b, 1]), mlp(pooled, ex)))) as tf.Tensor2D
+        pooled = mixExperts(pooled, feature.experts, gate)
         gates.featureGate = gate
       }
       if (training) head.lastGates = gates
