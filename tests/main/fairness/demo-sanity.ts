@@ -5,7 +5,6 @@
 import type { DatasetData } from '../../../src/shared/dataset'
 import { ExperimentConfig } from '../../../src/shared/experiment'
 import type { FairnessMetrics } from '../../../src/shared/metrics'
-import { generateDemoDataset } from '../../../src/main/data/synthetic'
 import { evaluate } from '../../../src/main/evaluation/evaluate'
 import { prepareFold } from '../../../src/main/protocol/prepare'
 import { composeMethods } from '../../../src/main/training/engine/pipeline'
@@ -16,33 +15,6 @@ import type { MethodRef } from '../../../src/shared/experiment'
 export interface ArmResult {
   accuracy: number
   fairness: FairnessMetrics
-}
-
-/**
- * The demo data with a base-rate difference added: F keeps only `keepMajorityF` of its class-A
- * (majority) samples, so the label depends on the group (otherwise Kamiran–Calders weights are all 1).
- */
-export function sanityData(seed: number, keepMajorityF: number, samples = 3000): DatasetData {
-  const d = generateDemoDataset({ seed, samples })
-  const sex = d.attributes[0]!
-  const keep: number[] = []
-  let k = 0
-  for (let i = 0; i < d.labels.length; i++) {
-    if (sex.values[i] === 0 && d.labels[i] === 0 && (k++ % 100) >= keepMajorityF * 100) continue
-    keep.push(i)
-  }
-  return {
-    ids: keep.map((i) => d.ids[i]!),
-    classNames: d.classNames,
-    labels: Int32Array.from(keep, (i) => d.labels[i]!),
-    modalities: d.modalities.map((m) => {
-      const w = m.featureNames.length
-      const values = new Float32Array(keep.length * w)
-      keep.forEach((i, r) => values.set(m.values.subarray(i * w, i * w + w), r * w))
-      return { ...m, values }
-    }),
-    attributes: d.attributes.map((a) => ({ ...a, values: Int32Array.from(keep, (i) => a.values[i]!) })),
-  }
 }
 
 /**
