@@ -49,6 +49,8 @@ describe('runs store', () => {
 
     fakeApi.emit('runs:finished', { runId: 'r1', outcome: { runId: 'r1', status: 'completed', resumed: false, jobsTotal: 4, jobsSkipped: 1, jobsDone: 2, jobsFailed: 1, backend: 'wasm', failures: [] }, error: undefined })
     expect(s.progress.r1!.active).toBe(false)
+    // A job still training when the run ended is shown stopped, not running.
+    expect(p.jobs['base|seed=1|fold=0']!.status).toBe('failed')
     expect(useNotificationsStore().items.at(-1)).toMatchObject({ level: 'warning', message: 'Run "r1" finished: 2 jobs done, 1 failed.' })
   })
 
@@ -122,5 +124,14 @@ describe('runs store', () => {
     expect(etaMs(p, 30_000)).toBeCloseTo(50_000)
     expect(etaMs({ ...p, finished: 0, jobs: {} }, 30_000)).toBeNull()
     expect(etaMs({ ...p, active: false }, 30_000)).toBeNull()
+  })
+
+  it('marks the jobs still training when a run is cancelled as stopped', async () => {
+    const s = useRunsStore()
+    await s.init()
+    fakeApi.emit('runs:started', { runId: 'r1', resumed: false, totalJobs: 2, skipped: 0, poolSize: 1, warnings: [] })
+    fakeApi.emit('runs:progress', progress(16))
+    fakeApi.emit('runs:finished', { runId: 'r1', outcome: { runId: 'r1', status: 'interrupted', resumed: false, jobsTotal: 2, jobsSkipped: 0, jobsDone: 0, jobsFailed: 0, backend: 'wasm', failures: [] } })
+    expect(s.progress.r1!.jobs['base|seed=1|fold=0']).toMatchObject({ status: 'stopped', epoch: 16 })
   })
 })

@@ -107,6 +107,9 @@ export const useRunsStore = defineStore('runs', () => {
         const job = p.jobs[f.key]
         if (job) Object.assign(job, { status: 'failed', reason: f.reason })
       }
+      // Jobs still training when the run ended were dropped (cancel, interrupt): not running any more.
+      for (const job of Object.values(p.jobs)) if (job.status === 'running') job.status = 'stopped'
+
       const notes = useNotificationsStore()
       if (e.error) {
         p.error = e.error

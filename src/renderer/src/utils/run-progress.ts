@@ -4,7 +4,8 @@ import { jobKeyString, type JobKey } from '@shared/training/job'
 export interface LiveJob {
   key: JobKey
   keyString: string
-  status: 'running' | 'done' | 'failed'
+  /** 'stopped': the run ended (cancelled, interrupted) while this job was still training; it was not committed. */
+  status: 'running' | 'done' | 'failed' | 'stopped'
   epoch: number
   totalEpochs: number
   accuracy?: number
