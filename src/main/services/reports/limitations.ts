@@ -41,8 +41,13 @@ function protocolLimits(d: ReportData): string[] {
   else out.push('One predefined test set: the ± std is over seeds only; no variation across test sets is measured.')
   if (cfg.training.patience === 0)
     out.push(`Early stopping was off: every job ran all ${plural(cfg.training.epochs, 'epoch')} (the epoch with the lowest validation loss was still the one used).`)
-  if (!cfg.model.unimodalHeads)
-    out.push('No per-modality (unimodal) heads were trained: the report cannot say which modality drives the predictions, so modality imbalance is not measured.')
+  const diagnostics = cfg.diagnostics
+  if (diagnostics && !diagnostics.enabled)
+    out.push('Modality diagnostics were off: the report cannot say which modality drives the predictions, so modality imbalance is not measured.')
+  else if (!cfg.model.unimodalHeads)
+    out.push('No unimodal heads were trained: each modality alone is measured by a linear probe on the frozen encoder features, not by a head trained with the model.')
+  if (diagnostics?.enabled !== false && diagnostics?.shapley === false)
+    out.push('Shapley contributions were off: modality shares are not reported.')
   return out
 }
 

@@ -16,15 +16,16 @@ function arm(name: string, minCount: number, aucN = 5): ArmReport {
   return { arm: name, methods: [], summary, confusion: [], roc: [], internals: [], groups: [{ attribute: 'sex', excluded: 0, groups: [g('F', minCount), g('M', 60)] }] }
 }
 
-function data(over: { seeds?: number[]; kind?: 'kfold' | 'predefined'; classes?: number[]; minGroup?: number; failed?: boolean; aucN?: number; unknown?: number }): ReportData {
+function data(over: { heads?: boolean; diagnostics?: { enabled?: boolean; shapley?: boolean }; seeds?: number[]; kind?: 'kfold' | 'predefined'; classes?: number[]; minGroup?: number; failed?: boolean; aucN?: number; unknown?: number }): ReportData {
   const config = ExperimentConfig.parse({
     version: 1,
     name: 'x',
     dataset: 'd',
     seeds: over.seeds ?? [1, 2, 3],
     protocol: { kind: over.kind ?? 'kfold', folds: 5 },
-    model: { unimodalHeads: true },
+    model: { unimodalHeads: over.heads ?? true },
     training: { patience: 5 },
+    ...(over.diagnostics ? { diagnostics: over.diagnostics } : {}),
     arms: [{ name: 'a' }, { name: 'b' }],
   })
   const classes = (over.classes ?? [50, 40]).map((count, i) => ({ name: `c${i}`, count }))
@@ -78,5 +79,13 @@ describe('limitations', () => {
 
   it('describes a predefined split as one test set', () => {
     expect(limitations(data({ kind: 'predefined' })).join('\n')).toContain('One predefined test set')
+  })
+
+  it('says how modality imbalance was measured: probes without heads, nothing when diagnostics are off', () => {
+    expect(limitations(data({ heads: false })).join('\n')).toContain('linear probe on the frozen encoder features')
+    const off = limitations(data({ heads: false, diagnostics: { enabled: false } })).join('\n')
+    expect(off).toContain('Modality diagnostics were off')
+    expect(off).not.toContain('linear probe')
+    expect(limitations(data({ diagnostics: { shapley: false } })).join('\n')).toContain('Shapley contributions were off')
   })
 })
