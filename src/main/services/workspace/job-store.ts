@@ -9,6 +9,7 @@ import type { EvaluationReport } from '../../../shared/metrics'
 import { AppFailure } from '../../../shared/result'
 import { jobKeyString, type EpochLog, type JobKey, type JobOutput } from '../../../shared/training/job'
 import { fromJson, toJson, typedFromBlob } from './codec'
+import { cachedRunJobs, invalidateRunJobs } from './jobs-cache'
 import { requireRun } from './run-store'
 import { num, optNum, optStr, str, type Session, type SqlRow } from './session'
 import type { Workspace } from './workspace'
@@ -59,6 +60,7 @@ export async function commitJob(ws: Workspace, runId: string, key: JobKey, resul
   const epochs = result.status === 'done' ? result.output.epochs : (result.epochs ?? [])
   const predictions = result.status === 'done' ? result.output.predictions : undefined
   const classes = predictions ? classCount(predictions, jobKey) : 0
+  // Dropped after the write (also a failed one): readers that started before it keep their snapshot.
   await ws.write(async (s) => {
     const { datasetId } = await requireRun(s, runId)
     for (const table of ['jobs', 'job_epochs', 'job_predictions', 'job_diagnostics']) await s.exec(`DELETE FROM ${table} WHERE run_id = ? AND job_key = ?`, [runId, jobKey])
@@ -120,7 +122,7 @@ export async function commitJob(ws: Workspace, runId: string, key: JobKey, resul
         }
       })
     }
-  })
+  }).finally(() => invalidateRunJobs(ws, runId))
 }
 
 /** The stored modality diagnostics of the run's jobs, by job key string (jobs without any are absent). */
@@ -135,10 +137,15 @@ export async function committedJobKeys(ws: Workspace, runId: string): Promise<Se
   return new Set(rows.map((r) => str(r.job_key)))
 }
 
-/** The run's committed jobs, by arm, seed and fold. */
+/**
+ * The run's committed jobs, by arm, seed and fold. Parsed once per run until a job of it is
+ * committed (see `jobs-cache.ts`): the rows are frozen and shared between callers.
+ */
 export async function listJobs(ws: Workspace, runId: string): Promise<JobRow[]> {
-  const rows = await ws.read((s) => s.all('SELECT * FROM jobs WHERE run_id = ? ORDER BY arm, seed, fold', [runId]))
-  return rows.map(toJobRow)
+  return cachedRunJobs(ws, runId, async () => {
+    const rows = await ws.read((s) => s.all('SELECT * FROM jobs WHERE run_id = ? ORDER BY arm, seed, fold', [runId]))
+    return rows.map(toJobRow)
+  })
 }
 
 /** A job's per-epoch log, by epoch (empty when the job is not committed). */
