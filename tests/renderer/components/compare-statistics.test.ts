@@ -52,6 +52,8 @@ describe('compare statistics in the tables', () => {
     const g = mount(GroupAccuracyTable, { props: { comparison: comparison(), attributes: ['sex'] } })
     const cells = g.findAll('[data-testid="groupacc-table"] tbody tr td').map((td) => td.text().replace(/\s+/g, ' '))
     expect(cells).toEqual(['sex', 'f', '80.0 ± 1.0[78.0, 82.0]', '82.0 ± 1.0[80.0, 84.0]', '85.0 ± 1.0↑[83.0, 87.0]'])
+    // Same cell as the other tables (StatCell): the marker carries its verdict for the e2e contract.
+    expect(g.get('[data-testid="sig-marker"]').attributes('data-verdict')).toBe('better')
     g.unmount()
 
     const f = mount(PerGroupTable, { props: { summary: summary(), comparison: comparison() } })
