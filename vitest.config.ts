@@ -1,8 +1,10 @@
-import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
 
-const alias = { '@renderer': resolve(__dirname, 'src/renderer/src'), '@shared': resolve(__dirname, 'src/shared') }
+/** A folder of this repository by its path from here (ESM: no `__dirname`). */
+const here = (dir: string): string => fileURLToPath(new URL(dir, import.meta.url))
+const alias = { '@renderer': here('src/renderer/src'), '@shared': here('src/shared') }
 
 export default defineConfig({
   test: {
