@@ -3,7 +3,7 @@ import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import type { EpochEntry, JobListEntry } from '@shared/ipc/views'
 import ExpertUsageChart from '@renderer/components/fairness/ExpertUsageChart.vue'
-import { expertUsage, gapCurves, groupMetricBars } from '@renderer/components/fairness/fairness-view'
+import { expertUsage, gapCurves, groupMetricBars, type GroupBars } from '@renderer/components/fairness/fairness-view'
 import GroupGapEpochChart from '@renderer/components/fairness/GroupGapEpochChart.vue'
 import GroupMetricCiChart from '@renderer/components/fairness/GroupMetricCiChart.vue'
 
@@ -82,5 +82,35 @@ describe('fairness charts', () => {
     const c = mount(ExpertUsageChart, { props: { usage: { groups: ['F', 'M'], experts: 2, matrix: [[0.2, 0.8], [0.1, 0.5]] } } })
     expect(c.find('svg').html()).toContain('expert 1')
     c.unmount()
+  })
+})
+
+/** Numbers of an SVG path's `d` attribute, in order. */
+const pathNumbers = (d: string): number[] => (d.match(/-?\d+(\.\d+)?/g) ?? []).map(Number)
+
+describe('group metric chart whiskers', () => {
+  it('sit at the centre of their own bar for every arm and group (none for a missing interval)', () => {
+    const bars: GroupBars = {
+      groups: ['F', 'M'],
+      rule: 'averaged over folds',
+      series: [
+        { arm: 'a', values: [0.6, 0.8], intervals: [[0.5, 0.7], [0.7, 0.9]] },
+        { arm: 'b', values: [0.65, 0.7], intervals: [[0.55, 0.75], null] },
+        { arm: 'c', values: [0.5, 0.9], intervals: [[0.45, 0.55], [0.85, 0.95]] },
+      ],
+    }
+    const w = mount(GroupMetricCiChart, { props: { bars, metric: 'Accuracy' } })
+    const paths = w.findAll('svg path')
+    // Bars are "M x y l width 0 l 0 -height l -width 0 Z" in the arm's colour; the legend icons are transformed.
+    const barCentres = ['#0072B2', '#E69F00', '#009E73'].map((fill) =>
+      paths.filter((p) => p.attributes('fill') === fill && !p.attributes('transform')).map((p) => pathNumbers(p.attributes('d')!)).map(([x, , width]) => x! + width! / 2),
+    )
+    // Whisker stems: the vertical lines "M x y1 L x y2".
+    const stems = paths.filter((p) => p.attributes('stroke') === '#333').map((p) => pathNumbers(p.attributes('d')!)).filter(([x1, , x2]) => x1 === x2).map(([x]) => x!)
+    const expected = [barCentres[0]![0], barCentres[0]![1], barCentres[1]![0], barCentres[2]![0], barCentres[2]![1]]
+    expect(barCentres.map((c) => c.length)).toEqual([2, 2, 2])
+    expect(stems).toHaveLength(5)
+    for (const [i, x] of stems.entries()) expect(x).toBeCloseTo(expected[i]!, 6)
+    w.unmount()
   })
 })
