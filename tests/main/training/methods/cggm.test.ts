@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../../../src/main/training/engine/backend'
 import type { GradientView } from '../../../../src/main/training/engine/method'
 import { stopGradient } from '../../../../src/main/training/engine/stop-gradient'
-import { batchAccuracy, cggmCoefficients, cosineSimilarity, directionLoss, updateAccuracyEma } from '../../../../src/main/training/methods/cggm/cggm'
+import { batchAccuracy, cggmCoefficients, cosineSimilarity, directionLoss } from '../../../../src/main/training/methods/cggm/cggm'
 import method from '../../../../src/main/training/methods/cggm/index'
 import { fakeEnv } from './fake-step'
 
@@ -33,23 +33,6 @@ describe('CGGM coefficients B_m', () => {
     expect(b1).toBeCloseTo(0.75, 7)
     expect(b2).toBeCloseTo(0.25, 7)
     expect(cggmCoefficients([0, 0], 'absolute')).toEqual([0, 0])
-  })
-
-  it('deltaSmoothing: bias-corrected EMA of the accuracy (Adam, Kingma & Ba 2015, Alg. 1) by hand', () => {
-    // β = 0.5, accuracies 0.5, 1, 0.25: m = 0.25, 0.625, 0.4375; 1 − β^t = 0.5, 0.75, 0.875 → 0.5, 5/6, 0.5
-    // (= the β-weighted means: (0.5·0.5 + 1)/1.5 and (0.25·0.5 + 0.5·1 + 0.25)/1.75).
-    let s = { mean: [0], steps: 0 }
-    const smoothed = [0.5, 1, 0.25].map((a) => {
-      const r = updateAccuracyEma(s, [a], 0.5)
-      s = r.state
-      return r.smoothed[0]
-    })
-    expect(smoothed[0]).toBeCloseTo(0.5, 12)
-    expect(smoothed[1]).toBeCloseTo(5 / 6, 12)
-    expect(smoothed[2]).toBeCloseTo(0.5, 12)
-    expect(s).toEqual({ mean: [0.4375], steps: 3 })
-    // β = 0 is the batch accuracy itself (the CGGM code's Δ), exactly.
-    expect(updateAccuracyEma({ mean: [0.9, 0.1], steps: 7 }, [0.3, 0.7], 0).smoothed).toEqual([0.3, 0.7])
   })
 
   it('batch accuracy skips synthetic rows (label −1)', () => {
@@ -109,29 +92,7 @@ describe('cggm instance', () => {
       expect(out['e0/W']!.dataSync()[0]).toBeCloseTo((1.3 * 0.5) / 1.5, 5)
       expect(out['e1/W']!.dataSync()[0]).toBeCloseTo(1.3 / 1.5, 5)
       expect(out[uniW[0]!.W.name]!.dataSync()[0]).toBe(1)
-      expect(inst.saveState!()).toEqual({ prevAccuracy: [1, 0.5], prevCoefficients: [expect.closeTo(1 / 3, 6), expect.closeTo(2 / 3, 6)], ema: { mean: [1, 0.5], steps: 1 } })
-    })
-  })
-
-  it('with deltaSmoothing β, Δ is the change of the smoothed accuracy', () => {
-    tf.tidy(() => {
-      const inst = method.create(method.options.parse({ clipNorm: 0, rho: 1, coefficients: 'absolute', deltaSmoothing: 0.5 }), env)
-      const g = (): tf.NamedTensorMap => ({ 'e0/W': tf.ones([1]), 'e1/W': tf.ones([1]) })
-      const right = (): tf.Tensor2D => tf.tensor2d([[1, 0], [0, 1]])
-      const half = (): tf.Tensor2D => tf.tensor2d([[1, 0], [1, 0]])
-      const batch = (h0: tf.Tensor2D, h1: tf.Tensor2D): GradientView => ({ ...view(), output: { logits: tf.zeros([2, 2]), features: [], unimodalLogits: [h0, h1] } })
-      inst.modulateGradients!(g(), batch(right(), half())) // accuracies (1, 0.5) → smoothed (1, 0.5)
-      inst.modulateGradients!(g(), batch(half(), right())) // (0.5, 1) → ((0.5·1 + 0.5)/1.5, (0.5·0.5 + 1)/1.5) = (2/3, 5/6)
-      const out = inst.modulateGradients!(g(), batch(right(), right())) // (1, 1)
-      // Smoothed (β = 0.5, weights 0.25, 0.5, 1 over 1.75): (1.5/1.75, 1.625/1.75) = (6/7, 13/14); Δ = (4/21, 2/21)
-      // → |Δ| form B = (2/21, 4/21)/(6/21) = (1/3, 2/3). The per-batch Δ (0.5, 0) would give B = (0, 1).
-      expect(out['e0/W']!.dataSync()[0]).toBeCloseTo(1 / 3, 5)
-      expect(out['e1/W']!.dataSync()[0]).toBeCloseTo(2 / 3, 5)
-      expect(inst.saveState!()).toEqual({
-        prevAccuracy: [expect.closeTo(6 / 7, 9), expect.closeTo(13 / 14, 9)],
-        prevCoefficients: [expect.closeTo(1 / 3, 6), expect.closeTo(2 / 3, 6)],
-        ema: { mean: [0.75, 0.8125], steps: 3 },
-      })
+      expect(inst.saveState!()).toEqual({ prevAccuracy: [1, 0.5], prevCoefficients: [expect.closeTo(1 / 3, 6), expect.closeTo(2 / 3, 6)] })
     })
   })
 

@@ -24,27 +24,6 @@ export function cggmCoefficients(delta: readonly number[], mode: 'signed' | 'abs
   return delta.map((d) => (s - Math.abs(d)) / (s + CGGM_EPS))
 }
 
-/** Running state of the per-modality accuracy average: the un-corrected EMA m and the number of updates t. */
-export interface AccuracyEma {
-  mean: number[]
-  steps: number
-}
-
-/**
- * One update of the bias-corrected exponential moving average of the heads' batch accuracies (Adam's
- * moment estimate, Kingma & Ba 2015, Algorithm 1): m ← β·m + (1−β)·acc, t ← t + 1, and the smoothed
- * accuracy is m / (1 − β^t), the β-weighted mean of the accuracies seen so far (no pull toward the
- * initial 0). β = 0 gives the batch accuracy itself, the CGGM code. CGGM's Δ_m is then the change of
- * the smoothed accuracy between steps, which estimates the same per-step trend with its batch-to-batch
- * sampling noise reduced.
- */
-export function updateAccuracyEma(state: AccuracyEma, accuracy: readonly number[], beta: number): { state: AccuracyEma; smoothed: number[] } {
-  const mean = accuracy.map((a, m) => beta * (state.mean[m] ?? 0) + (1 - beta) * a)
-  const steps = state.steps + 1
-  const correction = 1 - beta ** steps
-  return { state: { mean, steps }, smoothed: mean.map((v) => v / correction) }
-}
-
 /**
  * Accuracy of argmax predictions on the rows with a label (≥ 0); synthetic rows (−1) are skipped.
  * @param logits b × C row-major

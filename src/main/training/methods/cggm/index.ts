@@ -6,7 +6,7 @@ import type { JsonValue, StepView } from '../../engine/method'
 import { defineMethod } from '../../engine/method'
 import { encoderModalities, globalNorm } from '../../engine/modality-grads'
 import { stopGradient } from '../../engine/stop-gradient'
-import { batchAccuracy, cggmCoefficients, cosineSimilarity, directionLoss, updateAccuracyEma, type AccuracyEma } from './cggm'
+import { batchAccuracy, cggmCoefficients, cosineSimilarity, directionLoss } from './cggm'
 
 const options = z.object({
   rho: z.number().min(0).max(10).default(1.3).describe('ρ: encoder m gradients are multiplied by ρ·B_m (README and code default 1.3)'),
@@ -16,12 +16,6 @@ const options = z.object({
     .default('signed')
     .describe('signed: B_m = (ΣΔ − Δ_m)/(ΣΔ + 1e-8) as the CGGM code (explodes when ΣΔ ≈ 0); absolute: MultiFair\'s |Δ| form, B_m in [0, 1]'),
   clipNorm: z.number().min(0).default(0.8).describe('Clip the global gradient norm of the model (heads excluded) after modulation, as the code (--clip 0.8); 0 = off'),
-  deltaSmoothing: z
-    .number()
-    .min(0)
-    .lt(1)
-    .default(0)
-    .describe('Not in CGGM: β of a bias-corrected moving average of each head\'s batch accuracy; Δ_m is the change of that average (less batch-sampling noise). 0 = the code\'s per-batch Δ'),
 })
 
 const requireHeads = (view: StepView): tf.Tensor2D[] => {
@@ -33,10 +27,8 @@ const requireHeads = (view: StepView): tf.Tensor2D[] => {
 }
 
 interface State {
-  /** acc_m(t−1) (the smoothed one when deltaSmoothing > 0); the code starts from zeros. */
+  /** acc_m(t−1); the code starts from zeros. */
   prevAccuracy: number[]
-  /** Moving average behind the smoothed accuracy (deltaSmoothing; with β = 0 it is the batch accuracy). */
-  ema: AccuracyEma
   /** B from the previous step (the code adds λ·L_gm built from it to the next step's loss); null before the first step. */
   prevCoefficients: number[] | null
 }
@@ -52,7 +44,7 @@ export default defineMethod({
   requires: { unimodalHeads: 'its coefficients come from the per-step accuracy change of each modality\'s classifier (set model.detachUnimodalHeads too for CGGM\'s setting, where those classifiers do not train the encoders).' },
   create(o, env) {
     const M = env.modalities.length
-    let state: State = { prevAccuracy: new Array<number>(M).fill(0), prevCoefficients: null, ema: { mean: new Array<number>(M).fill(0), steps: 0 } }
+    let state: State = { prevAccuracy: new Array<number>(M).fill(0), prevCoefficients: null }
     let epoch = 0
     const zero = (): number[] => new Array<number>(M).fill(0)
     let acc = { steps: 0, clipped: 0, direction: 0, lgm: 0, accuracy: zero(), delta: zero(), coeff: zero(), minCoeff: Infinity, maxCoeff: -Infinity }
@@ -79,13 +71,11 @@ export default defineMethod({
         resetIfNewEpoch(view.epoch)
         const uni = requireHeads(view)
         const accuracy = uni.map((z) => batchAccuracy(z.dataSync() as Float32Array, view.batch.labels, view.numClasses))
-        // A batch without labelled rows (NaN for every head) keeps the previous accuracy (Δ = 0) and average.
-        const labelled = accuracy.every((a) => !Number.isNaN(a))
-        const next = labelled ? updateAccuracyEma(state.ema, accuracy, o.deltaSmoothing) : { state: state.ema, smoothed: state.prevAccuracy }
-        const current = next.smoothed
+        // A batch without labelled rows keeps the previous accuracy (Δ = 0).
+        const current = accuracy.map((a, m) => (Number.isNaN(a) ? state.prevAccuracy[m]! : a))
         const delta = current.map((a, m) => a - state.prevAccuracy[m]!)
         const B = cggmCoefficients(delta, o.coefficients)
-        state = { prevAccuracy: current, prevCoefficients: B, ema: next.state }
+        state = { prevAccuracy: current, prevCoefficients: B }
         acc.steps++
         B.forEach((b, m) => {
           acc.accuracy[m]! += current[m]!
@@ -127,17 +117,14 @@ export default defineMethod({
         }
         return out
       },
-      saveState: (): JsonValue => ({ prevAccuracy: state.prevAccuracy, prevCoefficients: state.prevCoefficients, ema: { mean: state.ema.mean, steps: state.ema.steps } }),
+      saveState: (): JsonValue => ({ prevAccuracy: state.prevAccuracy, prevCoefficients: state.prevCoefficients }),
       loadState(s) {
-        const v = s as { prevAccuracy?: unknown; prevCoefficients?: unknown; ema?: { mean?: unknown; steps?: unknown } }
+        const v = s as { prevAccuracy?: unknown; prevCoefficients?: unknown }
         const nums = (x: unknown): x is number[] => Array.isArray(x) && x.length === M && x.every((n) => typeof n === 'number')
-        // States saved before deltaSmoothing existed have no `ema`; with β = 0 it is not read.
-        const ema = v.ema ?? { mean: new Array<number>(M).fill(0), steps: 0 }
-        const steps = ema.steps
-        if (!nums(v.prevAccuracy) || !(v.prevCoefficients === null || nums(v.prevCoefficients)) || !nums(ema.mean) || typeof steps !== 'number' || !Number.isInteger(steps) || steps < 0) {
+        if (!nums(v.prevAccuracy) || !(v.prevCoefficients === null || nums(v.prevCoefficients))) {
           throw AppFailure.of('VALIDATION', `cggm: saved state does not match ${M} modalities.`)
         }
-        state = { prevAccuracy: [...v.prevAccuracy], prevCoefficients: v.prevCoefficients ? [...v.prevCoefficients] : null, ema: { mean: [...ema.mean], steps } }
+        state = { prevAccuracy: [...v.prevAccuracy], prevCoefficients: v.prevCoefficients ? [...v.prevCoefficients] : null }
       },
     }
   },
