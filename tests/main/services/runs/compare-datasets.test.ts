@@ -2,7 +2,7 @@
  * compareAcrossDatasets (`runs:compare-datasets`): three runs on three datasets with hand-set
  * accuracies; ranks, Friedman χ², p and the Nemenyi CD worked out by hand (Demšar 2006, §3.2.2).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { summarizeDataset } from '../../../../src/shared/dataset'
 import { ExperimentConfig } from '../../../../src/shared/experiment'
 import { DatasetsComparison } from '../../../../src/shared/statistics'
@@ -10,9 +10,10 @@ import type { EvaluationReport } from '../../../../src/shared/metrics'
 import { generateDemoDataset } from '../../../../src/main/data/synthetic'
 import { compareAcrossDatasets } from '../../../../src/main/services/runs/compare-datasets'
 import { callService } from '../../../../src/main/services/service-api'
-import { commitJob, createRun, saveDataset, type Workspace } from '../../../../src/main/services/workspace'
-import { tempDir, tinyExperiment, workspaceWithDemo } from '../../../helpers/temp-workspace'
+import { saveDataset, type Workspace } from '../../../../src/main/services/workspace'
+import { tinyExperiment } from '../../../helpers/temp-workspace'
 import { recordingContext } from '../service-context'
+import { committedRun, demoWorkspace } from './fixture'
 
 const report = (acc: number): EvaluationReport => ({
   classification: { accuracy: acc, balancedAccuracy: acc, weightedF1: acc, macroF1: acc, auc: acc, ece: 0.1, perClass: [], confusion: [] },
@@ -22,19 +23,11 @@ const report = (acc: number): EvaluationReport => ({
 /** A run on `dataset` whose arms have these accuracies on each of 2 folds (the mean is what is ranked). */
 async function fakeRun(ws: Workspace, runId: string, dataset: string, arms: Record<string, [number, number]>): Promise<void> {
   const config = ExperimentConfig.parse({ ...tinyExperiment(), name: `exp ${runId}`, dataset, arms: Object.keys(arms).map((name) => ({ name })) })
-  await createRun(ws, { runId, experimentName: config.name, configHash: runId, config, datasetId: dataset, backend: 'cpu', environment: {} })
-  for (const [arm, folds] of Object.entries(arms))
-    for (const [fold, acc] of folds.entries()) {
-      const predictions = { rows: new Int32Array(0), probs: new Float32Array(0) }
-      await commitJob(ws, runId, { arm, seed: 1, fold }, { status: 'done', output: { backend: 'cpu', epochs: [], bestEpoch: 1, stoppedEarly: false, durationMs: 1, test: report(acc), predictions } })
-    }
+  await committedRun(ws, runId, config, Object.fromEntries(Object.entries(arms).map(([arm, folds]) => [arm, folds.map(report)])))
 }
 
 describe('compareAcrossDatasets', () => {
-  const tmp = tempDir()
-  let ws: Workspace
-  beforeAll(async () => {
-    ws = await workspaceWithDemo(tmp.dir, 60)
+  const fx = demoWorkspace(60, async (ws) => {
     for (const id of ['d2', 'd3']) {
       const data = generateDemoDataset({ seed: 9, samples: 60 })
       await saveDataset(ws, summarizeDataset(data, { id, name: `data ${id}`, source: 'test', format: 'synthetic' }), data)
@@ -44,13 +37,9 @@ describe('compareAcrossDatasets', () => {
     await fakeRun(ws, 'r2', 'd2', { A: [0.85, 0.85], B: [0.74, 0.76], C: [0.8, 0.8] })
     await fakeRun(ws, 'r3', 'd3', { A: [0.7, 0.7], B: [0.72, 0.72], C: [0.6, 0.6] })
   })
-  afterAll(async () => {
-    await ws.close()
-    tmp.cleanup()
-  })
 
   it('ranks the shared arms per run and gives Friedman χ², p and the Nemenyi CD as computed by hand', async () => {
-    const c = await compareAcrossDatasets(ws, ['r1', 'r2', 'r3'], { metric: 'accuracy' })
+    const c = await compareAcrossDatasets(fx.ws, ['r1', 'r2', 'r3'], { metric: 'accuracy' })
     expect(DatasetsComparison.parse(c)).toEqual(c)
     expect(c.arms).toEqual(['A', 'B', 'C'])
     expect(c.runs.map((r) => [r.runId, r.datasetName])).toEqual([
@@ -73,14 +62,14 @@ describe('compareAcrossDatasets', () => {
   })
 
   it('warns about shared datasets, explains too few shared arms, and serves the channel', async () => {
-    await fakeRun(ws, 'r4', 'tiny', { A: [0.6, 0.6], Z: [0.5, 0.5] })
-    const c = await compareAcrossDatasets(ws, ['r1', 'r4'])
+    await fakeRun(fx.ws, 'r4', 'tiny', { A: [0.6, 0.6], Z: [0.5, 0.5] })
+    const c = await compareAcrossDatasets(fx.ws, ['r1', 'r4'])
     expect(c.metric).toBe('balancedAccuracy')
     expect(c.friedman).toBeNull()
     expect(c.note).toContain('Fewer than two arms')
     expect(c.warnings.some((w) => w.includes('same dataset'))).toBe(true)
 
-    const ctx = recordingContext(ws)
+    const ctx = recordingContext(fx.ws)
     const ok = await callService('runs:compare-datasets', { runIds: ['r1', 'r2', 'r3'], alpha: 0.1 }, ctx)
     expect(ok.ok && ok.value.friedman?.q).toBe(2.052)
     const bad = await callService('runs:compare-datasets', { runIds: ['r1'] }, ctx)

@@ -2,7 +2,7 @@
  * compareRun: hand-checkable numbers on a run whose jobs are committed directly, and a small real
  * run (3 arms × 3 folds of the tiny demo experiment) through runExperiment.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { summarizeDataset } from '../../../../src/shared/dataset'
 import { ExperimentConfig } from '../../../../src/shared/experiment'
 import type { EvaluationReport } from '../../../../src/shared/metrics'
@@ -11,10 +11,11 @@ import { generateDemoDataset } from '../../../../src/main/data/synthetic'
 import { compareRun } from '../../../../src/main/services/runs/compare-run'
 import { runExperiment } from '../../../../src/main/services/runs/run-experiment'
 import { callService } from '../../../../src/main/services/service-api'
-import { commitJob, createRun, saveDataset, type Workspace } from '../../../../src/main/services/workspace'
+import { saveDataset, type Workspace } from '../../../../src/main/services/workspace'
 import { asyncFailure } from '../../../helpers/failure'
-import { tempDir, tinyExperiment, workspaceWithDemo } from '../../../helpers/temp-workspace'
+import { tinyExperiment } from '../../../helpers/temp-workspace'
 import { recordingContext } from '../service-context'
+import { committedRun, demoWorkspace } from './fixture'
 
 interface Fake {
   acc: number
@@ -59,16 +60,7 @@ function report(f: Fake): EvaluationReport {
 
 /** A run of `config` whose jobs (arm → per-fold values, null = failed job) are committed without training. */
 async function fakeRun(ws: Workspace, runId: string, config: ExperimentConfig, arms: Record<string, (Fake | null)[]>): Promise<void> {
-  await createRun(ws, { runId, experimentName: config.name, configHash: runId, config, datasetId: config.dataset, backend: 'cpu', environment: {} })
-  for (const [arm, folds] of Object.entries(arms))
-    for (const [fold, f] of folds.entries()) {
-      const key = { arm, seed: 1, fold }
-      if (f === null) await commitJob(ws, runId, key, { status: 'failed', reason: 'NaN loss' })
-      else {
-        const predictions = { rows: new Int32Array(0), probs: new Float32Array(0) }
-        await commitJob(ws, runId, key, { status: 'done', output: { backend: 'cpu', epochs: [], bestEpoch: 1, stoppedEarly: false, durationMs: 1, test: report(f), predictions } })
-      }
-    }
+  await committedRun(ws, runId, config, Object.fromEntries(Object.entries(arms).map(([arm, folds]) => [arm, folds.map((f) => f && report(f))])))
 }
 
 const BASE: Fake[] = [
@@ -89,20 +81,11 @@ const BETTER: Fake[] = [
 ]
 
 describe('compareRun on committed jobs', () => {
-  const tmp = tempDir()
-  let ws: Workspace
   const config = ExperimentConfig.parse({ ...tinyExperiment(), protocol: { kind: 'kfold', folds: 5 }, arms: [{ name: 'base' }, { name: 'better' }, { name: 'same' }] })
-  beforeAll(async () => {
-    ws = await workspaceWithDemo(tmp.dir, 60)
-    await fakeRun(ws, 'r1', config, { base: BASE, better: BETTER, same: [...BASE.slice(0, 4), null] })
-  })
-  afterAll(async () => {
-    await ws.close()
-    tmp.cleanup()
-  })
+  const fx = demoWorkspace(60, (ws) => fakeRun(ws, 'r1', config, { base: BASE, better: BETTER, same: [...BASE.slice(0, 4), null] }))
 
   it('gives per-arm summaries, paired tests vs the first arm, and the rule of every metric', async () => {
-    const c = await compareRun(ws, 'r1')
+    const c = await compareRun(fx.ws, 'r1')
     expect(RunComparisonWithBreakdowns.parse(c)).toEqual(c) // serialisable: undefined numbers are null, not NaN
     expect(c).toMatchObject({ reference: 'base', alpha: 0.05, test: 'corrected-t', arms: ['base', 'better', 'same'] })
     expect(c.protocol).toMatchObject({ kind: 'kfold', testTrainRatio: 0.25 })
@@ -132,7 +115,7 @@ describe('compareRun on committed jobs', () => {
   })
 
   it('compares per-class recall and per-group accuracy with CIs and the same paired tests', async () => {
-    const c = await compareRun(ws, 'r1')
+    const c = await compareRun(fx.ws, 'r1')
     expect(c.breakdowns!.map((b) => [b.kind, b.label, b.rule])).toEqual([
       ['class-recall', 'Recall common', 'averaged over folds'],
       ['class-recall', 'Recall rare', 'averaged over folds'],
@@ -156,16 +139,16 @@ describe('compareRun on committed jobs', () => {
   })
 
   it('adjusts across arms with Holm: p = 0.0474 becomes 2 · 0.0474, not significant at 0.05, significant at 0.10', async () => {
-    const better = (await compareRun(ws, 'r1')).metrics[0]!.arms[1]!.vsReference!
+    const better = (await compareRun(fx.ws, 'r1')).metrics[0]!.arms[1]!.vsReference!
     expect(better.p).toBeCloseTo(0.04742065558431957, 9)
     expect(better.pHolm).toBeCloseTo(2 * 0.04742065558431957, 9)
     expect(better.verdict).toBe('no-difference')
-    const loose = await compareRun(ws, 'r1', { alpha: 0.1 })
+    const loose = await compareRun(fx.ws, 'r1', { alpha: 0.1 })
     expect(loose.metrics[0]!.arms[1]!.vsReference!.verdict).toBe('better')
   })
 
   it('treats ECE and DPD as lower-is-better, and reports an undefined metric as null', async () => {
-    const c = await compareRun(ws, 'r1')
+    const c = await compareRun(fx.ws, 'r1')
     const metric = (label: string) => c.metrics.find((m) => m.label === label)!
     expect(metric('ECE').higherIsBetter).toBe(false)
     expect(metric('ECE').arms[1]!.vsReference).toMatchObject({ wins: 5, verdict: 'better' })
@@ -177,28 +160,28 @@ describe('compareRun on committed jobs', () => {
   })
 
   it('takes another reference arm and test, and is deterministic (seeded bootstrap)', async () => {
-    const c = await compareRun(ws, 'r1', { reference: 'better', test: 'wilcoxon' })
+    const c = await compareRun(fx.ws, 'r1', { reference: 'better', test: 'wilcoxon' })
     expect(c.reference).toBe('better')
     expect(c.metrics[0]!.arms.map((a) => a.vsReference === null)).toEqual([false, true, false])
     const base = c.metrics[0]!.arms[0]!.vsReference!
     expect(base.p).toBe(base.pWilcoxon)
     expect([base.wins, base.losses]).toEqual([0, 5])
-    expect(await compareRun(ws, 'r1', { reference: 'better', test: 'wilcoxon' })).toEqual(c)
+    expect(await compareRun(fx.ws, 'r1', { reference: 'better', test: 'wilcoxon' })).toEqual(c)
     expect(c.metrics[0]!.arms[0]!.ciBootstrap).not.toBeNull()
   })
 
   it('refuses an unknown run, an unknown reference arm and a bad alpha', async () => {
-    expect((await asyncFailure(compareRun(ws, 'nope'))).error.code).toBe('NOT_FOUND')
-    const e = await asyncFailure(compareRun(ws, 'r1', { reference: 'ghost' }))
+    expect((await asyncFailure(compareRun(fx.ws, 'nope'))).error.code).toBe('NOT_FOUND')
+    const e = await asyncFailure(compareRun(fx.ws, 'r1', { reference: 'ghost' }))
     expect(e.error.code).toBe('VALIDATION')
     expect(e.error.message).toMatch(/ghost.*base, better, same/)
-    expect((await asyncFailure(compareRun(ws, 'r1', { alpha: 1.5 }))).error.code).toBe('VALIDATION')
+    expect((await asyncFailure(compareRun(fx.ws, 'r1', { alpha: 1.5 }))).error.code).toBe('VALIDATION')
   })
 
   it('answers on the runs:compare channel, validating the request', async () => {
-    const ctx = recordingContext(ws)
+    const ctx = recordingContext(fx.ws)
     const res = await callService('runs:compare', { runId: 'r1', reference: 'better', test: 'wilcoxon' }, ctx)
-    expect(res.ok ? res.value : res.error).toEqual(await compareRun(ws, 'r1', { reference: 'better', test: 'wilcoxon' }))
+    expect(res.ok ? res.value : res.error).toEqual(await compareRun(fx.ws, 'r1', { reference: 'better', test: 'wilcoxon' }))
     const bad = await callService('runs:compare', { runId: 'r1', test: 'anova' }, ctx)
     expect(bad.ok ? null : bad.error.code).toBe('VALIDATION')
     const missing = await callService('runs:compare', { runId: 'nope' }, ctx)
@@ -208,25 +191,17 @@ describe('compareRun on committed jobs', () => {
   it('takes n_test/n_train of a predefined split from the dataset meta', async () => {
     const data = generateDemoDataset({ seed: 2, samples: 40 })
     data.split = Uint8Array.from(data.ids, (_, i) => (i % 4 === 0 ? 1 : 0)) // 10 test, 30 train
-    await saveDataset(ws, summarizeDataset(data, { id: 'split', name: 'split', source: 'test', format: 'synthetic' }), data)
+    await saveDataset(fx.ws, summarizeDataset(data, { id: 'split', name: 'split', source: 'test', format: 'synthetic' }), data)
     const predefined = ExperimentConfig.parse({ ...config, dataset: 'split', seeds: [1], protocol: { kind: 'predefined' } })
-    await fakeRun(ws, 'r2', predefined, { base: BASE.slice(0, 1), better: BETTER.slice(0, 1) })
-    const c = await compareRun(ws, 'r2')
+    await fakeRun(fx.ws, 'r2', predefined, { base: BASE.slice(0, 1), better: BETTER.slice(0, 1) })
+    const c = await compareRun(fx.ws, 'r2')
     expect(c.protocol.testTrainRatio).toBeCloseTo(1 / 3, 14)
     expect(c.protocol.ratioSource).toMatch(/10 test \/ 30 train/)
   })
 })
 
 describe('compareRun on a real run', () => {
-  const tmp = tempDir()
-  let ws: Workspace
-  beforeAll(async () => {
-    ws = await workspaceWithDemo(tmp.dir)
-  })
-  afterAll(async () => {
-    await ws.close()
-    tmp.cleanup()
-  })
+  const fx = demoWorkspace()
 
   it('pairs the jobs of each arm by (seed, fold): an identical arm ties on every fold', async () => {
     const cfg = tinyExperiment({
@@ -237,9 +212,9 @@ describe('compareRun on a real run', () => {
         { name: 'baseline-again', methods: [] },
       ],
     })
-    const outcome = await runExperiment(ws, cfg, { backend: 'wasm', poolSize: 2, fresh: true })
+    const outcome = await runExperiment(fx.ws, cfg, { backend: 'wasm', poolSize: 2, fresh: true })
     expect(outcome.jobsDone).toBe(9)
-    const c = await compareRun(ws, outcome.runId)
+    const c = await compareRun(fx.ws, outcome.runId)
     expect(RunComparisonWithBreakdowns.parse(c)).toEqual(c)
     expect(c.protocol).toMatchObject({ kind: 'kfold', testTrainRatio: 0.5 })
     expect(c.metrics.some((m) => m.attribute !== null)).toBe(true)

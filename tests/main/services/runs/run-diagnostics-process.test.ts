@@ -1,29 +1,21 @@
 /** Diagnostics end to end: real trainer processes compute them, progress carries per-modality extras, the workspace stores them, runs:diagnostics aggregates. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { JobProgress } from '../../../../src/shared/training/job'
 import { runDiagnostics } from '../../../../src/main/services/runs/run-diagnostics'
 import { runExperiment } from '../../../../src/main/services/runs/run-experiment'
-import type { Workspace } from '../../../../src/main/services/workspace'
-import { tempDir, tinyExperiment, workspaceWithDemo } from '../../../helpers/temp-workspace'
+import { tinyExperiment } from '../../../helpers/temp-workspace'
+import { demoWorkspace } from './fixture'
 
 describe('diagnostics through a run', () => {
-  const tmp = tempDir()
-  let ws: Workspace
-  beforeAll(async () => {
-    ws = await workspaceWithDemo(tmp.dir)
-  })
-  afterAll(async () => {
-    await ws.close()
-    tmp.cleanup()
-  })
+  const fx = demoWorkspace()
 
   it('streams probe extras live and aggregates stored diagnostics per arm (demo data: 3 modalities, a sensitive attribute)', async () => {
     const progress: JobProgress[] = []
     const cfg = tinyExperiment({ arms: [{ name: 'baseline', methods: [] }], training: { epochs: 3, batchSize: 32, patience: 0 }, diagnostics: { noiseLevels: [1] } })
-    const outcome = await runExperiment(ws, cfg, { backend: 'wasm', fresh: true, poolSize: 1, events: { onProgress: (p) => progress.push(p) } })
+    const outcome = await runExperiment(fx.ws, cfg, { backend: 'wasm', fresh: true, poolSize: 1, events: { onProgress: (p) => progress.push(p) } })
     expect(outcome.jobsDone).toBe(3)
     expect(progress.some((p) => p.extras !== undefined && 'probe.0.valAccuracy' in p.extras)).toBe(true)
-    const d = await runDiagnostics(ws, outcome.runId)
+    const d = await runDiagnostics(fx.ws, outcome.runId)
     expect(d.jobsWithout).toBe(0)
     const [arm] = d.arms
     expect(arm!.arm).toBe('baseline')

@@ -2,24 +2,18 @@
  * runs:launch in the background with the registry (runs:active, runs:cancel, one run per workspace,
  * runs:finished), and the run views (runs:jobs, runs:epochs, runs:roc, runs:config → resume).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { downsampleCurve } from '../../../../src/main/services/runs/run-views'
 import { callService, callServiceOrThrow } from '../../../../src/main/services/service-api'
-import type { Workspace } from '../../../../src/main/services/workspace'
-import { tempDir, tinyExperiment, workspaceWithDemo } from '../../../helpers/temp-workspace'
+import { tinyExperiment } from '../../../helpers/temp-workspace'
 import { recordingContext, type RecordingContext } from '../service-context'
+import { demoWorkspace } from './fixture'
 
 describe('runs:launch and the run views', () => {
-  const tmp = tempDir()
-  let ws: Workspace
+  const fx = demoWorkspace()
   let ctx: RecordingContext
-  beforeAll(async () => {
-    ws = await workspaceWithDemo(tmp.dir)
-    ctx = recordingContext(ws)
-  })
-  afterAll(async () => {
-    await ws.close()
-    tmp.cleanup()
+  beforeAll(() => {
+    ctx = recordingContext(fx.ws)
   })
 
   it('answers with the run id at once, lists it as active, refuses a second run, and reports the end', async () => {
