@@ -2,6 +2,7 @@
  * The report's analysis charts: fairness–accuracy trade-off scatter, confusion matrix heatmap
  * (row-normalised colour, counts as labels) and ROC curves.
  */
+import { labelOffsets, textWidth } from './label-placement'
 import { PALETTE, renderSvg, type ChartSvg, type ReportChartOption } from './render-svg'
 
 export interface TradeoffPoint {
@@ -17,21 +18,37 @@ export interface TradeoffPoint {
 export function tradeoffChart(points: TradeoffPoint[], xName: string, yName: string, width = 440, height = 300): ChartSvg {
   const maxGap = Math.max(0, ...points.map((p) => p.gap)) * 1.25
   const step = maxGap > 0.5 ? 0.2 : maxGap > 0.2 ? 0.1 : 0.05
+  const xMax = +Math.max(step, Math.ceil(maxGap / step - 1e-9) * step).toFixed(2)
+  const ys = points.map((p) => +(p.score * 100).toFixed(2))
+  const [yMin, yMax] = yRange(ys)
+  const grid = { left: 56, right: 20, top: 24, bottom: 48 }
+  // Pixel positions are known from the fixed axis ranges, so labels can be placed without overlap.
+  const px = (gap: number) => grid.left + (gap / xMax) * (width - grid.left - grid.right)
+  const py = (y: number) => grid.top + ((yMax - y) / (yMax - yMin)) * (height - grid.top - grid.bottom)
+  const offsets = labelOffsets(points.map((p, i) => ({ x: px(p.gap), y: py(ys[i]!), width: textWidth(p.arm, 10), height: 12 })))
   const option: ReportChartOption = {
-    grid: { left: 56, right: 20, top: 24, bottom: 48 },
-    xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 28, min: 0, max: +Math.max(step, Math.ceil(maxGap / step - 1e-9) * step).toFixed(2), interval: step },
-    yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 40, scale: true, boundaryGap: ['20%', '20%'] },
-    series: points.map((p) => ({
+    grid,
+    xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 28, min: 0, max: xMax, interval: step },
+    yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 40, min: yMin, max: yMax },
+    series: points.map((p, i) => ({
       type: 'scatter' as const,
-      labelLayout: { moveOverlap: 'shiftY' as const },
       name: p.arm,
       symbolSize: 11,
       itemStyle: { color: p.color },
-      label: { show: true, position: 'top' as const, formatter: p.arm, fontSize: 10, color: '#1f2933' },
-      data: [[+p.gap.toFixed(4), +(p.score * 100).toFixed(2)]],
+      label: { show: true, position: 'top' as const, offset: [0, offsets[i] ?? 0], formatter: p.arm, fontSize: 10, color: '#1f2933' },
+      data: [[+p.gap.toFixed(4), ys[i]!]],
     })),
   }
   return renderSvg(option, width, height)
+}
+
+/** A y range with round ends and room above and below the points (at least 2 points wide). */
+function yRange(ys: number[]): [number, number] {
+  if (!ys.length) return [0, 100]
+  const lo = Math.min(...ys)
+  const hi = Math.max(...ys)
+  const pad = Math.max(1, (hi - lo) * 0.25)
+  return [Math.max(0, Math.floor(lo - pad)), Math.min(100, Math.ceil(hi + pad))]
 }
 
 /** Confusion matrix (true × predicted) as a heatmap; cell colour = share of the true class. */
