@@ -4,9 +4,10 @@ import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption, ScatterSeri
 import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components'
 import type { GridComponentOption, LegendComponentOption, TooltipComponentOption } from 'echarts/components'
 import { init, use, type ComposeOption, type ECharts } from 'echarts/core'
+import { LabelLayout } from 'echarts/features'
 import { SVGRenderer } from 'echarts/renderers'
 
-use([LineChart, BarChart, ScatterChart, CustomChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer])
+use([LineChart, BarChart, ScatterChart, CustomChart, GridComponent, LegendComponent, TooltipComponent, LabelLayout, SVGRenderer])
 
 export type ChartOption = ComposeOption<
   LineSeriesOption | BarSeriesOption | ScatterSeriesOption | CustomSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
