@@ -1,13 +1,15 @@
 /**
  * Group helpers for fairness methods: resolving a sensitive attribute option, per-sample scores,
  * and the FairCLIP-style distance between the batch's score distribution and each group's
- * (Sinkhorn, see sinkhorn.ts). Groups are 0/1 masks (never tf.gather: wasm lacks its gradient).
+ * (Sinkhorn, see sinkhorn.ts, or the exact 1-D ½W₂², see wasserstein-1d.ts). Groups are 0/1 masks
+ * (never tf.gather: wasm lacks its gradient).
  */
 import * as tf from '@tensorflow/tfjs'
 import { AppFailure } from '../../../shared/result'
 import type { MethodEnv } from './method'
 import { diameterOf, entropicOtBatch, epsilonSchedule, halfSquaredCost, type SinkhornOptions } from './sinkhorn'
 import { stopGradient } from './stop-gradient'
+import { exactHalfW2Batch } from './wasserstein-1d'
 
 /**
  * The index of the attribute a method works on: `name` when given, else the first attribute.
@@ -52,7 +54,15 @@ export function targetScores(logits: tf.Tensor2D, targets: tf.Tensor2D, kind: Sc
   return tf.sum(tf.mul(s, targets), 1) as tf.Tensor1D
 }
 
+/**
+ * sinkhorn: debiased log-domain Sinkhorn divergence (FairCLIP's geomloss loss); exact-1d: its
+ * blur → 0 limit ½W₂² in closed form (sorted quantiles; no [P, n, m] iterations).
+ */
+export type GroupDistanceSolver = 'sinkhorn' | 'exact-1d'
+
 export interface GroupDistanceOptions extends SinkhornOptions {
+  /** Distance solver; absent = 'sinkhorn' (the Sinkhorn options are unused by 'exact-1d'). */
+  solver?: GroupDistanceSolver
   /** Groups with fewer rows in the batch are skipped. */
   minGroupSize: number
   /** Compare with a constant copy of the group's scores (FairCLIP: group side under no_grad). */
@@ -72,6 +82,7 @@ export interface GroupDistance {
  * group side uniform over the group's rows. Both sides are the same score scale (the FairCLIP
  * normalisation defect, group side divided by its sum, is not reproduced: methods.md §6.3).
  * Fewer than two groups present → no term (a single group equals the batch up to unknowns).
+ * `solver: 'exact-1d'` replaces S_ε by its blur → 0 limit ½W₂² (wasserstein-1d.ts); same groups, same sides.
  *
  * @param scores [b]; @param codes group per row (-1 unknown)
  */
@@ -85,15 +96,22 @@ export function groupScoreDistance(scores: tf.Tensor1D, codes: ArrayLike<number>
   // All problems share the support (the batch's scores), so they are solved as one batch:
   // OT(batch, batch) once, then per group OT(batch, g) and OT(g, g) (debiasing terms).
   const other = o.detachGroup ? stopGradient(scores) : scores
-  const cxy = halfSquaredCost(scores, other)
-  const cxx = halfSquaredCost(scores, scores)
-  const cyy = halfSquaredCost(other, other)
   const uniform = new Float32Array(b).fill(1 / b)
   const weights = used.map(({ r }) => {
     const w = new Float32Array(b)
     for (const i of r) w[i] = 1 / r.length
     return w
   })
+  if (o.solver === 'exact-1d') {
+    // No debiasing terms: W₂(a, a) = 0. The batch side (x) and the group side (other) share the support.
+    const d = exactHalfW2Batch(scores, other, used.map(() => uniform), weights)
+    const dValues = d.dataSync() as Float32Array
+    used.forEach(({ g }, u) => (values[g] = dValues[u]!))
+    return { total: tf.sum(d) as tf.Scalar, values }
+  }
+  const cxy = halfSquaredCost(scores, other)
+  const cxx = halfSquaredCost(scores, scores)
+  const cyy = halfSquaredCost(other, other)
   const costs = tf.stack([cxx, ...used.flatMap(() => [cxy, cyy])]) as tf.Tensor3D
   const P = 1 + 2 * used.length
   const pack = (rows: Float32Array[]): tf.Tensor2D => {

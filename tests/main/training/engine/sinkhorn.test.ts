@@ -9,23 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../../../src/main/training/engine/backend'
 import { groupScoreDistance } from '../../../../src/main/training/engine/group-distance'
 import { epsilonSchedule, sinkhornDivergence } from '../../../../src/main/training/engine/sinkhorn'
-
-/** Exact W₂² between uniform empirical measures on x and y (piecewise-constant quantile functions). */
-function exactW2sq(x: number[], y: number[]): number {
-  const xs = [...x].sort((a, b) => a - b)
-  const ys = [...y].sort((a, b) => a - b)
-  const cuts = [...new Set([...xs.map((_, i) => (i + 1) / xs.length), ...ys.map((_, j) => (j + 1) / ys.length)])].sort((a, b) => a - b)
-  let prev = 0
-  let sum = 0
-  for (const t of cuts) {
-    const mid = (prev + t) / 2
-    const qx = xs[Math.min(xs.length - 1, Math.floor(mid * xs.length))]!
-    const qy = ys[Math.min(ys.length - 1, Math.floor(mid * ys.length))]!
-    sum += (t - prev) * (qx - qy) ** 2
-    prev = t
-  }
-  return sum
-}
+import { exactW2sq } from './exact-w2-reference'
 
 const uniform = (n: number): tf.Tensor1D => tf.fill([n], 1 / n) as tf.Tensor1D
 const opts = { blur: 1e-3, iterations: 80, scaling: 0.5 }

@@ -64,7 +64,7 @@ export default defineMethod({
           let distance = 0
           if (o.lambdaFair > 0) {
             const scores = targetScores(step.output.logits, step.batch.targets, o.score)
-            const d = groupScoreDistance(scores, codes, G, { blur: o.blur, iterations: o.iterations, scaling: 0.5, minGroupSize: 2, detachGroup: o.detachGroupSide })
+            const d = groupScoreDistance(scores, codes, G, { blur: o.blur, iterations: o.iterations, scaling: 0.5, minGroupSize: 2, detachGroup: o.detachGroupSide, solver: o.solver })
             if (d.total) {
               terms.push(tf.mul(o.lambdaFair, d.total) as tf.Scalar)
               distance = d.total.dataSync()[0]!
