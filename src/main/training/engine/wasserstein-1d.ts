@@ -12,7 +12,9 @@
  *
  * Differentiable in the sample values with plain tfjs ops (no gather, no einsum: wasm lacks their
  * gradients): the walk (which x meets which y, with what mass) is computed from the values as a
- * constant, and applied as one-hot selection matrices times the values (matMul). Ties in the
+ * constant, and applied as one-hot selection matrices times the values (matMul: [K, n] with
+ * K ≤ n + m − 1 pieces per problem, so memory and time O(K·n); at batch 256 that is one small matMul
+ * where Sinkhorn runs `iterations` passes over [P, n, m]). Ties in the
  * values make the pairing non-unique; any order gives the same value (and a valid subgradient).
  * The weights are constants (no gradient) and are normalised to sum 1 here.
  */
