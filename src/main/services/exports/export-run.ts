@@ -47,7 +47,9 @@ export async function exportRun(ws: Workspace, runId: string, dir: string, opts:
   const preds = []
   for (const job of done) preds.push({ job, rows: await getPredictions(ws, runId, job.keyString) })
   const classNames = done.find((j) => j.metrics)?.metrics?.classification.perClass.map((c) => c.name) ?? []
-  const classes = Math.max(classNames.length, ...preds.flatMap((p) => p.rows.map((r) => r.probs.length)))
+  // A loop, not a spread: a large dataset has hundreds of thousands of prediction rows (the spread overflowed the stack).
+  let classes = classNames.length
+  for (const p of preds) for (const r of p.rows) classes = Math.max(classes, r.probs.length)
   const comparison = await compareRun(ws, runId, opts.compare)
 
   const written: string[] = []
