@@ -1,5 +1,6 @@
 // Recomputes the main-arm tables of docs/results/class-imbalance.md from exported job results.
-// Usage: node scripts/climd-seed-tables.mjs <minority-class> <metrics_wide.csv>...
+// Usage: node scripts/climd-seed-tables.mjs [--arms a,b,...] <minority-class> <metrics_wide.csv>...
+// (--arms: the arms to tabulate, baseline first; default the six main arms)
 // (each CSV from `npx equimodal export <run-id> --out <dir>`). Jobs of all files are pooled,
 // deduplicated by (arm, seed, fold); only (seed, fold) cells in which every arm finished are kept,
 // so every arm has the same jobs and the paired counts compare the same test folds.
@@ -7,9 +8,11 @@
 // is strictly above the baseline's on the same seed and fold.
 import { readFileSync } from 'node:fs';
 
-const ARMS = ['baseline', 'undersampling', 'smote', 'weighted-ce', 'focal-loss', 'climd'];
-const LABEL = { baseline: 'baseline', undersampling: 'undersampling', smote: 'SMOTE',
-  'weighted-ce': 'weighted CE', 'focal-loss': 'focal loss', climd: '**CLIMD**' };
+const argv = process.argv.slice(2);
+const armsAt = argv.indexOf('--arms');
+const ARMS = armsAt >= 0 ? argv.splice(armsAt, 2)[1].split(',') : ['baseline', 'undersampling', 'smote', 'weighted-ce', 'focal-loss', 'climd'];
+const LABEL = new Proxy({ baseline: 'baseline', undersampling: 'undersampling', smote: 'SMOTE',
+  'weighted-ce': 'weighted CE', 'focal-loss': 'focal loss', climd: '**CLIMD**' }, { get: (t, k) => t[k] ?? k });
 
 function parseCsv(text) {
   const rows = [];
@@ -30,7 +33,7 @@ function parseCsv(text) {
   return body.map((r) => Object.fromEntries(header.map((h, j) => [h, r[j] ?? ''])));
 }
 
-const [minority, ...files] = process.argv.slice(2);
+const [minority, ...files] = argv;
 if (!minority || files.length === 0) {
   console.error('usage: node scripts/climd-seed-tables.mjs <minority-class> <metrics_wide.csv>...');
   process.exit(2);
