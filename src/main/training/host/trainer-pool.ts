@@ -27,7 +27,16 @@ export interface PoolOptions {
   backend: Backend
   spawn?: SpawnTrainer
   signal?: AbortSignal
+  /**
+   * After a cancel, how long a trainer may take to stop on its own before it is killed (its job is
+   * dropped either way). A trainer reads the cancel only between steps of its event loop, and one
+   * epoch or the end-of-job diagnostics of a large dataset can run for minutes without yielding.
+   */
+  cancelGraceMs?: number
 }
+
+/** Default of `PoolOptions.cancelGraceMs`. */
+export const CANCEL_GRACE_MS = 3000
 
 interface Worker {
   child: TrainerChild
@@ -61,6 +70,10 @@ export async function runJobsInPool(
   const onAbort = (): void => {
     queue.length = 0
     for (const c of active) c.send({ type: 'cancel' })
+    const timer = setTimeout(() => {
+      for (const c of active) c.kill()
+    }, options.cancelGraceMs ?? CANCEL_GRACE_MS)
+    timer.unref()
   }
   options.signal?.addEventListener('abort', onAbort)
   // A signal aborted before the pool started fires no event: run nothing then.
