@@ -2,7 +2,7 @@
  * Every shipped experiment config (examples/experiments/*.json) parses with this version and every
  * arm composes with its model (method ids, option schemas, requirements such as unimodal heads), so
  * a user can run each one unchanged; the group-fairness configs run 5 seeds, Diabetes-130 with
- * patient-grouped folds and FairCLIP on the exact 1-D distance (Sinkhorn is too slow at its scale).
+ * patient-grouped folds and FairCLIP and Fair-MoE on the exact 1-D distance (Sinkhorn is too slow at its scale).
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
@@ -30,10 +30,12 @@ describe('examples/experiments', () => {
     for (const m of ['reweighing', 'group-dro', 'multifair', 'fair-moe', 'fairclip-distance']) expect(methods).toContain(m)
   })
 
-  it('Diabetes-130 group fairness: folds grouped by patient, FairCLIP with the exact 1-D distance', () => {
+  it('Diabetes-130 group fairness: folds grouped by patient, FairCLIP and Fair-MoE with the exact 1-D distance', () => {
     const cfg = example('diabetes-130-group-fairness.json')
     expect(cfg.protocol).toMatchObject({ kind: 'kfold', groupFolds: true })
-    const fairclip = cfg.arms.flatMap((a) => a.methods).find((m) => m.method === 'fairclip-distance')!
-    expect(fairclip.options).toMatchObject({ solver: 'exact-1d' })
+    for (const id of ['fairclip-distance', 'fair-moe']) {
+      const m = cfg.arms.flatMap((a) => a.methods).find((x) => x.method === id)!
+      expect(m.options).toMatchObject({ solver: 'exact-1d' })
+    }
   })
 })
