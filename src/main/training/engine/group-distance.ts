@@ -5,6 +5,7 @@
  * (never tf.gather: wasm lacks its gradient).
  */
 import * as tf from '@tensorflow/tfjs'
+import { z } from 'zod'
 import { AppFailure } from '../../../shared/result'
 import type { MethodEnv } from './method'
 import { diameterOf, entropicOtBatch, epsilonSchedule, halfSquaredCost, type SinkhornOptions } from './sinkhorn'
@@ -58,7 +59,8 @@ export function targetScores(logits: tf.Tensor2D, targets: tf.Tensor2D, kind: Sc
  * sinkhorn: debiased log-domain Sinkhorn divergence (FairCLIP's geomloss loss); exact-1d: its
  * blur → 0 limit ½W₂² in closed form (sorted quantiles; no [P, n, m] iterations).
  */
-export type GroupDistanceSolver = 'sinkhorn' | 'exact-1d'
+export const GroupDistanceSolver = z.enum(['sinkhorn', 'exact-1d'])
+export type GroupDistanceSolver = z.infer<typeof GroupDistanceSolver>
 
 export interface GroupDistanceOptions extends SinkhornOptions {
   /** Distance solver; absent = 'sinkhorn' (the Sinkhorn options are unused by 'exact-1d'). */

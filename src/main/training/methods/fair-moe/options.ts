@@ -1,5 +1,6 @@
 /** Fair-MoE options: defaults from the reference code (methods.md §4.3), hard-coded sizes as parameters. */
 import { z } from 'zod'
+import { GroupDistanceSolver } from '../../engine/group-distance'
 
 export const fairMoeOptions = z.object({
   attribute: z.string().default('').describe('Sensitive attribute: one feature expert per group, and the groups of the fairness loss (empty = the first attribute)'),
@@ -22,9 +23,7 @@ export const fairMoeOptions = z.object({
   lambdaFair: z.number().min(0).max(1000).default(1e-4).describe('λ_fair of the Sinkhorn group-distance term (reference default 1e-4)'),
   blur: z.number().positive().max(10).default(1e-4).describe('Sinkhorn blur (reference default 1e-4)'),
   iterations: z.number().int().min(1).max(500).default(40).describe('Unrolled Sinkhorn iterations'),
-  solver: z
-    .enum(['sinkhorn', 'exact-1d'])
-    .default('sinkhorn')
+  solver: GroupDistanceSolver.default('sinkhorn')
     .describe('Group-distance solver: sinkhorn (reference, geomloss) or exact-1d (its blur → 0 limit ½W₂² in closed form; blur/iterations unused)'),
   score: z.enum(['true-class-prob', 'true-class-logit']).default('true-class-prob').describe('Per-sample score compared by the distance term'),
   detachGroupSide: z.boolean().default(true).describe('Group sides of the loss terms are constants (the reference computes them under no_grad)'),

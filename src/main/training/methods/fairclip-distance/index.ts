@@ -1,7 +1,7 @@
 /** fairclip-distance: Sinkhorn (or exact 1-D ½W₂²) distance between the batch's and each group's score distributions (stage `extraLoss`). */
 import * as tf from '@tensorflow/tfjs'
 import { z } from 'zod'
-import { groupScoreDistance, resolveAttribute, targetScores } from '../../engine/group-distance'
+import { GroupDistanceSolver, groupScoreDistance, resolveAttribute, targetScores } from '../../engine/group-distance'
 import { defineMethod } from '../../engine/method'
 
 const options = z.object({
@@ -11,9 +11,7 @@ const options = z.object({
   blur: z.number().positive().max(10).default(0.01).describe('Sinkhorn blur (ε = blur²); geomloss convention'),
   iterations: z.number().int().min(1).max(500).default(40).describe('Unrolled log-domain Sinkhorn iterations (with ε-scaling)'),
   scaling: z.number().gt(0).lt(1).default(0.5).describe('ε-scaling factor on the blur per iteration'),
-  solver: z
-    .enum(['sinkhorn', 'exact-1d'])
-    .default('sinkhorn')
+  solver: GroupDistanceSolver.default('sinkhorn')
     .describe('sinkhorn: log-domain Sinkhorn divergence as FairCLIP (geomloss); exact-1d: its blur → 0 limit ½W₂² in closed form (sorted quantiles, 1-D scores), far cheaper on large batches; blur/iterations/scaling then unused'),
   minGroupSize: z.number().int().min(1).default(2).describe('Groups with fewer rows in a batch are skipped'),
   detachGroup: z.boolean().default(true).describe('Group side as a constant (FairCLIP computes it under no_grad)'),
