@@ -15,6 +15,7 @@ import { datasetDetail } from '../datasets/dataset-detail'
 import { compareRun, type CompareOptions } from '../runs/compare-run'
 import { runRoc } from '../runs/run-views'
 import { summarizeRun } from '../runs/summarize-run'
+import { withVariantJobs } from '../runs/variant-jobs'
 import { getDatasetMeta, getRun, listJobs, type JobRow, type RunRow, type Workspace } from '../workspace'
 import { collectInternals, type InternalStat } from './internals'
 
@@ -142,7 +143,8 @@ export async function collectReportData(ws: Workspace, runId: string, opts: Repo
   const detail = dataset ? await datasetDetail(ws, dataset.id).catch(() => null) : null
   const summary = await summarizeRun(ws, runId)
   const jobs = await listJobs(ws, runId)
-  const done = jobs.filter((j) => j.status === 'done' && j.metrics)
+  // Post-processed variants (e.g. `baseline+thresholds`) are arms of the summary too: give them their jobs.
+  const done = withVariantJobs(jobs).filter((j) => j.status === 'done' && j.metrics)
   const first = done[0]?.metrics
   const classNames = first?.classification.perClass.map((c) => c.name) ?? dataset?.classes.map((c) => c.name) ?? []
   const attributes = first?.fairness.map((f) => f.attribute) ?? dataset?.attributes.map((a) => a.name) ?? []
