@@ -27,4 +27,14 @@ describe('labelOffsets', () => {
   it('estimates text width from the font size', () => {
     expect(textWidth('abcd', 10)).toBeCloseTo(22)
   })
+
+  it('keeps labels off other points\' markers when markerSize is given', () => {
+    // Point 1 (y 87) is placed first: label centre 87 − 7 − 6 = 74, clear of both markers
+    // (|74 − 87| = 13 > (12 + 11)/2). Point 0's label at 100 − 13 = 87 would cover point 1's marker
+    // (centre 87); one line up (75) hits point 1's label (|75 − 74| < 12); below its own point,
+    // 87 + 38 = 125, is clear of everything → offsets [38, 0]. Without markers point 0 stays at 0.
+    const boxes = [{ x: 100, y: 100, width: 40, height: 12 }, { x: 100, y: 87, width: 40, height: 12 }]
+    expect(labelOffsets(boxes)[0]).toBe(0)
+    expect(labelOffsets(boxes, 7, 12, 11)).toEqual([38, 0])
+  })
 })

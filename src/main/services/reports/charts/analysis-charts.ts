@@ -14,41 +14,48 @@ export interface TradeoffPoint {
   color: string
 }
 
+/** Marker size of the trade-off scatter (px). */
+const SYMBOL_SIZE = 11
+
 /** One labelled point per arm: x = gap, y = score in percent; the ideal corner is top-left. */
 export function tradeoffChart(points: TradeoffPoint[], xName: string, yName: string, width = 440, height = 300): ChartSvg {
   const maxGap = Math.max(0, ...points.map((p) => p.gap)) * 1.25
   const step = maxGap > 0.5 ? 0.2 : maxGap > 0.2 ? 0.1 : 0.05
   const xMax = +Math.max(step, Math.ceil(maxGap / step - 1e-9) * step).toFixed(2)
   const ys = points.map((p) => +(p.score * 100).toFixed(2))
-  const [yMin, yMax] = yRange(ys)
+  const [yMin, yMax, yStep] = yRange(ys)
   const grid = { left: 56, right: 20, top: 24, bottom: 48 }
   // Pixel positions are known from the fixed axis ranges, so labels can be placed without overlap.
   const px = (gap: number) => grid.left + (gap / xMax) * (width - grid.left - grid.right)
   const py = (y: number) => grid.top + ((yMax - y) / (yMax - yMin)) * (height - grid.top - grid.bottom)
-  const offsets = labelOffsets(points.map((p, i) => ({ x: px(p.gap), y: py(ys[i]!), width: textWidth(p.arm, 10), height: 12 })))
+  const offsets = labelOffsets(points.map((p, i) => ({ x: px(p.gap), y: py(ys[i]!), width: textWidth(p.arm, 10) + 10, height: 12 })), 7, 12, SYMBOL_SIZE)
   const option: ReportChartOption = {
     grid,
     xAxis: { type: 'value', name: xName, nameLocation: 'middle', nameGap: 28, min: 0, max: xMax, interval: step },
-    yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 40, min: yMin, max: yMax },
+    yAxis: { type: 'value', name: yName, nameLocation: 'middle', nameGap: 40, min: yMin, max: yMax, interval: yStep },
     series: points.map((p, i) => ({
       type: 'scatter' as const,
       name: p.arm,
-      symbolSize: 11,
+      symbolSize: SYMBOL_SIZE,
       itemStyle: { color: p.color },
-      label: { show: true, position: 'top' as const, offset: [0, offsets[i] ?? 0], formatter: p.arm, fontSize: 10, color: '#1f2933' },
+      label: { show: true, position: 'top' as const, offset: [0, offsets[i] ?? 0], formatter: `{dot|} ${p.arm}`, rich: { dot: { backgroundColor: p.color, width: 7, height: 7, borderRadius: 4 } }, fontSize: 10, color: '#1f2933' },
+      // The coloured dot (a round box: the PDF font has no bullet glyph) ties a label to its point when the layout had to move it away.
       data: [[+p.gap.toFixed(4), ys[i]!]],
     })),
   }
   return renderSvg(option, width, height)
 }
 
-/** A y range with round ends and room above and below the points (at least 2 points wide). */
-function yRange(ys: number[]): [number, number] {
-  if (!ys.length) return [0, 100]
+/** A y range on a round tick step (1, 2, 5 × 10^k; about 4–6 ticks) with room around the points. */
+function yRange(ys: number[]): [number, number, number] {
+  if (!ys.length) return [0, 100, 20]
   const lo = Math.min(...ys)
   const hi = Math.max(...ys)
   const pad = Math.max(1, (hi - lo) * 0.25)
-  return [Math.max(0, Math.floor(lo - pad)), Math.min(100, Math.ceil(hi + pad))]
+  const raw = (hi - lo + 2 * pad) / 5
+  const pow = 10 ** Math.floor(Math.log10(raw))
+  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw) ?? 10 * pow
+  return [Math.max(0, Math.floor((lo - pad) / step) * step), Math.min(100, Math.ceil((hi + pad) / step) * step), step]
 }
 
 /** Confusion matrix (true × predicted) as a heatmap; cell colour = share of the true class. */

@@ -72,9 +72,9 @@ export function groupedBarsChart(input: GroupedBarsInput): ChartSvg {
   const crowded = input.categories.reduce((sum, c) => sum + c.length * 6.5 + 12, 0) > width - GRID.left - GRID.right
   const option: ReportChartOption = {
     color: colors,
-    grid: crowded ? { ...GRID, bottom: GRID.bottom + 18 } : GRID,
+    grid: crowded ? { ...GRID, bottom: GRID.bottom + 34 } : GRID,
     legend: { top: 4, itemWidth: 12, itemHeight: 10, data: input.series.map((s) => s.name) },
-    xAxis: { type: 'category', data: input.categories, axisTick: { show: false }, axisLabel: { interval: 0, rotate: crowded ? 20 : 0 } },
+    xAxis: { type: 'category', data: input.categories, axisTick: { show: false }, axisLabel: { interval: 0, rotate: crowded ? 35 : 0 } },
     yAxis: {
       type: 'value',
       name: input.yName,

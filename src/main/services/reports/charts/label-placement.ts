@@ -22,11 +22,13 @@ const overlaps = (a: { x: number; y: number; w: number; h: number }, b: { x: num
 
 /**
  * Vertical offsets (px, negative = up, relative to the default "label above the point" position)
- * for each label, in input order; the labels are placed from the top of the chart down.
+ * for each label, in input order; the labels are placed from the top of the chart down, avoiding
+ * the labels already placed and, with `markerSize` > 0, every point's marker.
  */
-export function labelOffsets(boxes: LabelBox[], gap = 7, maxTries = 12): number[] {
+export function labelOffsets(boxes: LabelBox[], gap = 7, maxTries = 12, markerSize = 0): number[] {
   const order = boxes.map((_, i) => i).sort((a, b) => boxes[a]!.y - boxes[b]!.y || boxes[a]!.x - boxes[b]!.x)
-  const placed: { x: number; y: number; w: number; h: number }[] = []
+  // The points' markers are obstacles too (markerSize 0: labels only).
+  const placed: { x: number; y: number; w: number; h: number }[] = markerSize > 0 ? boxes.map((b) => ({ x: b.x, y: b.y, w: markerSize, h: markerSize })) : []
   const out = new Array<number>(boxes.length).fill(0)
   for (const i of order) {
     const b = boxes[i]!
