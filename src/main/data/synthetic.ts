@@ -17,11 +17,12 @@
  *   'M'. For F, the class signal of omics and imaging is weaker (× 0.75), their noise larger
  *   (sd 1.5 vs 1) and a quarter of the omics features carry a group-specific offset (covariate
  *   shift), so models trained mostly on M serve F worse (lower accuracy/AUC).
- * - **Optional base-rate difference** (`groupPrevalenceShift` s ∈ [0, 1], default 0 = off): F's
- *   share of the majority class A becomes 0.3·(1 − s) and of every other class 0.3·(1 + s), so F
- *   has fewer class-A and more rare-class patients (as harder clinical groups often also differ in
- *   prevalence) and label and sex are no longer independent. No extra random draws: s = 0 gives
- *   exactly the default dataset.
+ * - **Optional base-rate difference** (`groupPrevalenceShift` s ∈ [−1, 1], default 0 = off): F's
+ *   share of the majority class A becomes 0.3·(1 − s) and of every other class 0.3·(1 + s). s > 0:
+ *   F has fewer class-A and more rare-class patients; s < 0: F has more class-A and fewer
+ *   rare-class patients (the rare conditions are recorded less often in the harder group, as with
+ *   under-diagnosis). Either way label and sex are no longer independent. No extra random draws:
+ *   s = 0 gives exactly the default dataset.
  *
  * Sample order is shuffled; ids are 'demo-0001'…. No missing values, no split, no groups.
  * Everything derives from `seed` through `createRng(deriveSeed(seed, 'demo', …))`.
@@ -97,15 +98,15 @@ function imagingSignal(c: number, j: number): number {
  * Generates the demo dataset (see the module comment).
  * @param opts.seed master seed (default 2025); opts.samples number of samples (default 600, ≥ 20)
  * @param opts.groupPrevalenceShift base-rate difference of group F (see the module comment; default 0)
- * @throws Error when `samples` < 20 or `groupPrevalenceShift` is outside [0, 1]
+ * @throws Error when `samples` < 20 or `groupPrevalenceShift` is outside [−1, 1]
  */
 export function generateDemoDataset(opts: { seed?: number; samples?: number; groupPrevalenceShift?: number } = {}): DatasetData {
   const seed = opts.seed ?? 2025
   const n = opts.samples ?? 600
   const prevalenceShift = opts.groupPrevalenceShift ?? 0
   if (!Number.isInteger(n) || n < 20) throw new Error(`generateDemoDataset: samples must be an integer ≥ 20 (got ${n})`)
-  if (!(prevalenceShift >= 0 && prevalenceShift <= 1))
-    throw new Error(`generateDemoDataset: groupPrevalenceShift must be in [0, 1] (got ${prevalenceShift})`)
+  if (!(prevalenceShift >= -1 && prevalenceShift <= 1))
+    throw new Error(`generateDemoDataset: groupPrevalenceShift must be in [-1, 1] (got ${prevalenceShift})`)
   const structure = createRng(deriveSeed(seed, 'demo', 'structure'))
   const rng = createRng(deriveSeed(seed, 'demo', 'samples'))
 

@@ -135,7 +135,13 @@ describe('generateDemoDataset', () => {
     // round(75.6), round(105), round(67.2), round(42), round(29.4).
     const fIn = [0, 1, 2, 3, 4].map((c) => sex.filter((v, i) => v === 0 && d.labels[i] === c).length)
     expect(fIn).toEqual([76, 105, 67, 42, 29])
+    // Negative shift, by hand: F shares 0.3·1.4 = 0.42 for A, 0.3·0.6 = 0.18 otherwise:
+    // round(176.4), round(45), round(28.8), round(18), round(12.6).
+    const neg = generateDemoDataset({ seed: 4, samples: 1000, groupPrevalenceShift: -0.4 })
+    const negSex = neg.attributes[0]!.values
+    expect([0, 1, 2, 3, 4].map((c) => negSex.filter((v, i) => v === 0 && neg.labels[i] === c).length)).toEqual([176, 45, 29, 18, 13])
     expect(() => generateDemoDataset({ groupPrevalenceShift: 1.5 })).toThrow(/groupPrevalenceShift/)
+    expect(() => generateDemoDataset({ groupPrevalenceShift: -1.5 })).toThrow(/groupPrevalenceShift/)
   })
 
   it('is learnable but not trivial, with modalities of different informativeness', () => {

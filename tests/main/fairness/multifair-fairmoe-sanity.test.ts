@@ -2,7 +2,8 @@
  * Synthetic sanity test (issue 7) for MultiFair (paper-intent, group level) and Fair-MoE: on the
  * demo dataset's biased group (src/main/data/synthetic.ts: group F is noisier and shifted) the
  * baseline shows an equalized-odds gap between F and M; each method shrinks the mean EOD over fixed
- * seeds. Accuracy is printed (the cost is stated in the methods' reports, not asserted).
+ * seeds. Accuracy is printed; MultiFair's cost is bounded (< 3 points), Fair-MoE's (≈ 14 points) is
+ * stated in docs/results/group-fairness.md.
  * The baseline has the same model (unimodal heads, detached) so that only the method differs.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -65,6 +66,9 @@ describe('demo biased group: MultiFair (paper-intent, group level) and Fair-MoE 
     const r = await arm([{ method: 'multifair', options: { mode: 'paper-intent', modalityLevel: false } }])
     console.log(`multifair: accuracy ${r.accuracy.toFixed(3)}, EOD ${r.eod.toFixed(3)}`)
     expect(r.eod).toBeLessThan(baseline.eod - 0.02)
+    // Stated cost (measured 2026-11-23: 0.692 → 0.683); Fair-MoE's cost (≈ 14 points) is stated in
+    // docs/results/group-fairness.md, not bounded here.
+    expect(baseline.accuracy - r.accuracy).toBeLessThan(0.03)
   })
 
   it('Fair-MoE lowers the mean EOD', { timeout: 300_000 }, async () => {
