@@ -94,6 +94,12 @@ const labelFields = {
   labelOrder: z.array(z.string()).min(2).optional(),
   /** Display names of raw label values, e.g. `{ "0": "alive", "1": "deceased" }`. */
   labelNames: z.record(z.string(), z.string()).optional(),
+  /**
+   * Classes built from raw label values, in class order; several values make one class (e.g. a
+   * binary task from a 3-level column: `[{ "name": "no <30", "values": ["NO", ">30"] }, { "name":
+   * "<30", "values": ["<30"] }]`). Other values are refused. Replaces `labelOrder` / `labelNames`.
+   */
+  labelClasses: z.array(z.strictObject({ name: nonEmpty, values: z.array(z.string()).min(1) })).min(2).optional(),
 }
 
 const tabularFields = {

@@ -5,7 +5,7 @@
  */
 import type { AttributeData, ModalityData } from '../../../../shared/dataset'
 import type { AttributeMapping, ModalityMapping } from '../../../../shared/import'
-import { badInput, invalidSpec, listSome, plural, showValue, type Where } from './errors'
+import { badInput, invalidSpec, listSome, showValue, type Where } from './errors'
 import { resolveColumn } from './columns'
 import { cellWhere, type Table } from './table'
 
@@ -15,7 +15,7 @@ export interface Bound {
   rowOf: Int32Array | null
 }
 
-const rowFor = (b: Bound, i: number): number => (b.rowOf ? b.rowOf[i]! : i)
+export const rowFor = (b: Bound, i: number): number => (b.rowOf ? b.rowOf[i]! : i)
 
 /** Counts missing feature values and remembers the first one. */
 export class MissingTracker {
@@ -62,61 +62,6 @@ export function readIds(table: Table, col: number, label = 'id'): string[] {
     ids[r] = id
   }
   return ids
-}
-
-/** Class index per sample and class names. */
-export function buildLabels(
-  b: Bound,
-  col: number,
-  n: number,
-  opts: { labelOrder?: string[]; labelNames?: Record<string, string>; field: string },
-  warnings: string[],
-): { labels: Int32Array; classNames: string[] } {
-  const { table } = b
-  const raw = new Array<string>(n)
-  const distinct = new Map<string, number>()
-  for (let i = 0; i < n; i++) {
-    const r = rowFor(b, i)
-    if (r < 0 || table.isMissing(r, col)) {
-      if (r < 0) throw badInput({ file: table.file }, `sample ${i + 1} has no label row.`)
-      throw badInput(cellWhere(table, r, col), 'missing label; every sample needs a class (remove the row or fill in its label).')
-    }
-    const v = table.cell(r, col)
-    raw[i] = v
-    if (!distinct.has(v)) distinct.set(v, r)
-  }
-  let order: string[]
-  const indexOf = new Map<string, number>()
-  if (opts.labelOrder) {
-    order = opts.labelOrder
-    const orderMap = Object.fromEntries(order.map((v, k) => [v, k]))
-    for (const [v, r] of distinct) {
-      const k = lookupKey(orderMap, v)
-      if (k === undefined)
-        throw badInput(cellWhere(table, r, col), `label ${showValue(v)} is not listed in "labelOrder" (${order.map((x) => showValue(x)).join(', ')}).`)
-      indexOf.set(v, k)
-    }
-  } else {
-    order = [...distinct.keys()].sort(naturalCompare)
-    order.forEach((v, k) => indexOf.set(v, k))
-  }
-  if (distinct.size < 2) {
-    const [only] = distinct.keys()
-    throw badInput(
-      { file: table.file, column: table.columns[col] },
-      `the label column has a single class (${showValue(only ?? '')}, all ${plural(n, 'sample')}); a classifier needs at least two classes.`,
-    )
-  }
-  const classNames = order.map((v) => (opts.labelNames ? (lookupKey(opts.labelNames, v) ?? v) : v))
-  if (opts.labelNames) {
-    const unused = Object.keys(opts.labelNames).filter((k) => !order.some((v) => lookupKey({ [k]: true }, v)))
-    if (unused.length) warnings.push(`"labelNames" lists ${listSome(unused.map((k) => showValue(k)))}, which ${unused.length === 1 ? 'is' : 'are'} not a label value of the data.`)
-  }
-  const dup = classNames.find((name, k) => classNames.indexOf(name) !== k)
-  if (dup !== undefined) throw invalidSpec({ field: 'labelNames' }, `two classes would both be named ${showValue(dup)}.`)
-  const labels = new Int32Array(n)
-  for (let i = 0; i < n; i++) labels[i] = indexOf.get(raw[i]!)!
-  return { labels, classNames }
 }
 
 /** One sensitive attribute, from a column or from one-hot indicator columns. */

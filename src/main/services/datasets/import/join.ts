@@ -10,7 +10,8 @@
 import path from 'node:path'
 import type { AttributeData, DatasetData, ModalityData } from '../../../../shared/dataset'
 import { fileStem, joinFileMatches, type JoinFile, type JoinImport } from '../../../../shared/import'
-import { buildAttribute, buildGroups, buildLabels, buildModality, buildSplit, MissingTracker, readIds, type Bound } from './build'
+import { buildAttribute, buildGroups, buildModality, buildSplit, MissingTracker, readIds, type Bound } from './build'
+import { buildLabels } from './labels'
 import { applyMissingPolicy, checkClassSizes } from './checks'
 import { resolveColumn } from './columns'
 import { badInput, listSome, plural, showValue } from './errors'
@@ -126,7 +127,7 @@ export async function importJoin(spec: JoinImport, baseDir: string): Promise<Imp
 
   const n = sampleIds.length
   const bind = (f: Loaded): Bound => ({ table: f.table, rowOf: f.rowOf })
-  const { labels, classNames } = buildLabels(bind(labelFile), labelCol, n, { labelOrder: spec.labelOrder, labelNames: spec.labelNames, field: 'labelFrom' }, warnings)
+  const { labels, classNames } = buildLabels(bind(labelFile), labelCol, n, { labelOrder: spec.labelOrder, labelNames: spec.labelNames, labelClasses: spec.labelClasses, field: 'labelFrom' }, warnings)
   const attributes: AttributeData[] = spec.attributes.map((a, i) => buildAttribute(bind(loaded[fileIndex(a.file)]!), a, n, `attributes[${i}]`))
   const missing = new MissingTracker()
   const modalities: ModalityData[] = modalityFiles.map((f) =>

@@ -2,7 +2,8 @@
 import path from 'node:path'
 import type { AttributeData, DatasetData, ModalityData } from '../../../../shared/dataset'
 import type { AttributeMapping, CsvImport, ParquetImport } from '../../../../shared/import'
-import { buildAttribute, buildGroups, buildLabels, buildModality, buildSplit, MissingTracker, readIds, type Bound } from './build'
+import { buildAttribute, buildGroups, buildModality, buildSplit, MissingTracker, readIds, type Bound } from './build'
+import { buildLabels } from './labels'
 import { applyMissingPolicy, checkClassSizes } from './checks'
 import { hasExplicitSelection, resolveColumn, selectColumns } from './columns'
 import { invalidSpec } from './errors'
@@ -61,7 +62,7 @@ export async function importTabular(spec: CsvImport | ParquetImport, baseDir: st
   const selections = selectModalities(table, spec.modalities, reserved, warnings, (i) => `modalities[${i}]`)
 
   const ids = idCol !== undefined ? readIds(table, idCol) : Array.from({ length: n }, (_, r) => `row-${table.rowNumber(r)}`)
-  const { labels, classNames } = buildLabels(bound, labelCol, n, { labelOrder: spec.labelOrder, labelNames: spec.labelNames, field: 'labelColumn' }, warnings)
+  const { labels, classNames } = buildLabels(bound, labelCol, n, { labelOrder: spec.labelOrder, labelNames: spec.labelNames, labelClasses: spec.labelClasses, field: 'labelColumn' }, warnings)
   const attrs: AttributeData[] = attributes.map((a, i) => buildAttribute(bound, a, n, `attributes[${i}]`))
   const missing = new MissingTracker()
   const modalities: ModalityData[] = spec.modalities.map((m, i) =>

@@ -179,6 +179,34 @@ describe('csv import', () => {
     expect(err.message).toMatch(/row 4, column "y": label "2.0" is not listed in "labelOrder"/)
   })
 
+  it('merges raw label values into classes with labelClasses, and refuses what it does not list', async () => {
+    s.write('r.csv', lines('y,a', 'NO,1', '>30,2', '<30,3', 'NO,4', '<30,5', '>30,6'))
+    const spec = {
+      format: 'csv' as const,
+      name: 'r',
+      file: 'r.csv',
+      labelColumn: 'y',
+      labelClasses: [
+        { name: 'no <30', values: ['NO', '>30'] },
+        { name: '<30', values: ['<30'] },
+      ],
+      modalities: [{ name: 'm' }],
+    }
+    const { data } = await importDataset(spec, s.dir)
+    expect(data.classNames).toEqual(['no <30', '<30'])
+    expect(Array.from(data.labels)).toEqual([0, 0, 1, 0, 1, 0])
+    // A value left out: the first row holding it (file row 3 = data line 2) is named.
+    const missing = await failure(importDataset({ ...spec, labelClasses: [{ name: 'no', values: ['NO'] }, { name: 'early', values: ['<30'] }] }, s.dir), 'BAD_INPUT')
+    expect(missing.message).toMatch(/row 3, column "y": label ">30" is not listed in "labelClasses"/)
+    const twice = await failure(importDataset({ ...spec, labelClasses: [{ name: 'a', values: ['NO', '<30'] }, { name: 'b', values: ['<30', '>30'] }] }, s.dir), 'VALIDATION')
+    expect(twice.message).toMatch(/"<30" is listed for both "a" and "b"/)
+    expect(twice.location).toMatchObject({ field: 'labelClasses[1].values' })
+    const both = await failure(importDataset({ ...spec, labelOrder: ['NO', '>30', '<30'] }, s.dir), 'VALIDATION')
+    expect(both.message).toMatch(/either "labelClasses" or "labelOrder"/)
+    const single = await failure(importDataset({ ...spec, labelClasses: [{ name: 'all', values: ['NO', '>30', '<30'] }, { name: 'none', values: ['x'] }] }, s.dir), 'BAD_INPUT')
+    expect(single.message).toMatch(/single class with samples/)
+  })
+
   it('sorts numeric class values numerically', async () => {
     s.write('n.csv', lines('y,a', '10,1', '9,2', '10,3', '9,4', '100,5', '100,6'))
     const { data } = await importDataset({ format: 'csv', name: 'n', file: 'n.csv', labelColumn: 'y', modalities: [{ name: 'm' }] }, s.dir)
