@@ -94,4 +94,18 @@ describe.skipIf(!present)('example import specs on the real datasets', () => {
       expect(names.filter((f) => f === demographic || f.startsWith(`${demographic}=`)), demographic).toEqual([])
     expect(meta.modalities.every((m) => m.missing === 0)).toBe(true)
   })
+
+  it('diabetes-130-readmit30: the binary readmission task (<30 days vs not) from labelClasses, same rows and features', async () => {
+    const { data, meta, warnings } = await load('diabetes-130-readmit30')
+    // Only the constant-feature note of the 3-class spec; nothing about labels.
+    expect(warnings.filter((w) => /label/i.test(w))).toEqual([])
+    expect(warnings).toHaveLength(1)
+    // 54,864 NO + 35,545 >30 = 90,409 (the counts of the 3-class spec above; dataset README).
+    expect(meta.classes).toEqual([
+      { name: 'not <30', count: 90409 },
+      { name: '<30', count: 11357 },
+    ])
+    expect(new Set(data.groups).size).toBe(71518)
+    expect(features(meta)).toEqual({ admission: 125, utilisation: 3, labs: 10, diagnoses: 67, medications: 76 })
+  })
 })
