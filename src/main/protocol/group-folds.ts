@@ -128,8 +128,8 @@ export function stratifiedGroupFoldAssignment(
 
 /**
  * Splits a training part into train and validation with whole groups on each side, aiming at
- * the per-class counts of `allocateValidation`: groups are visited in a seeded random order,
- * stably sorted by size (largest first), and a group moves into (or back out of) the validation
+ * the per-class counts of `allocateValidation`: groups are visited in a seeded random order (not
+ * by size, so the validation part is a random sample of groups), and a group moves into (or back out of) the validation
  * part when that brings the per-class counts closer to the targets (sum of absolute deviations)
  * without taking the last training sample of any class; passes repeat until nothing moves.
  * Best effort: with large groups a class can miss the validation part or the size be off a little.
@@ -146,9 +146,10 @@ export function carveGroupValidation(
   const classTotal = new Array<number>(numClasses).fill(0)
   for (const r of rows) classTotal[labels[r] as number]!++
   const target = allocateValidation(classTotal, fraction)
+  // Random order only: sorting by size (largest first) filled the validation part with the
+  // largest groups — on Diabetes-130 the most frequently readmitted patients — so it no longer
+  // resembled the data (tests/main/protocol/group-validation.test.ts).
   const order = rng.shuffle(groups.map((_, i) => i))
-  const size = groups.map((g) => (members.get(g) as number[]).length)
-  order.sort((p, q) => (size[q] as number) - (size[p] as number))
   const inVal = new Array<number>(numClasses).fill(0)
   const chosen = new Set<number>()
   // Local search on Σ_c |val_c − target_c|: toggle a group into or out of the validation part
