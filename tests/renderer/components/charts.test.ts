@@ -2,8 +2,10 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it, vi } from 'vitest'
 import ClassCountChart from '@renderer/components/charts/ClassCountChart.vue'
+import GroupMetricChart from '@renderer/components/charts/GroupMetricChart.vue'
 import LiveCurvesChart from '@renderer/components/charts/LiveCurvesChart.vue'
 import MetricBarChart from '@renderer/components/charts/MetricBarChart.vue'
+import TradeoffScatterChart from '@renderer/components/charts/TradeoffScatterChart.vue'
 
 describe('charts', () => {
   it('ClassCountChart renders bars as SVG with the class names', () => {
@@ -21,6 +23,31 @@ describe('charts', () => {
     const html = w.find('svg').html()
     expect(html).toContain('focal')
     expect(html).toContain('ACC (%)')
+    w.unmount()
+  })
+
+  it('GroupMetricChart names every group on the axis, even when the names crowd it', () => {
+    // Diabetes-130's race groups: ECharts' automatic label interval showed only every other one.
+    const groups = ['AfricanAmerican', 'Caucasian', 'Hispanic', 'Other', 'other (<1000)']
+    const series = ['baseline', 'baseline+thresholds', 'baseline+thresholds-bacc'].map((arm) => ({ arm, values: groups.map(() => 0.8) }))
+    const w = mount(GroupMetricChart, { props: { groups, series, metric: 'accuracy' }, attachTo: document.body })
+    const html = w.find('svg').html()
+    for (const g of ['AfricanAmerican', 'Caucasian', 'Hispanic', '>Other<', 'other (&lt;1000)']) expect(html).toContain(g)
+    w.unmount()
+  })
+
+  it('TradeoffScatterChart never pads a gap axis below 0', () => {
+    // Measured case: EOD 0.001 / 0.020 / 0.170 drew ticks from −0.05 with the y axis crossing at 0.
+    const points = [
+      { arm: 'baseline', x: 0.02, y: 0.888 },
+      { arm: 'baseline+thresholds', x: 0.001, y: 0.888 },
+      { arm: 'baseline+thresholds-bacc', x: 0.17, y: 0.63 },
+    ]
+    const w = mount(TradeoffScatterChart, { props: { points, xName: 'EOD' }, attachTo: document.body })
+    const html = w.find('svg').html()
+    expect(html).toContain('EOD (lower is fairer)')
+    expect(html).not.toMatch(/>−?-0\.0\d*</)
+    expect(html).toMatch(/>0</)
     w.unmount()
   })
 
