@@ -1,7 +1,8 @@
 /**
  * Group-distance benchmark: one value-and-gradient evaluation of the FairCLIP-style term
  * Σ_g D(batch scores, group-g scores) (engine/group-distance.ts) at a Diabetes-130-like shape
- * (`equimodal bench`: batch 128; the Diabetes config trains with 256, where Sinkhorn takes ≈ 17 s on wasm), 5 groups of unequal size, scores in [0, 1]), with the Sinkhorn solver (default
+ * (`equimodal bench`: batch 128 — the Diabetes config trains with 256, where Sinkhorn takes ≈ 17 s
+ * on wasm — 5 groups of unequal size, scores in [0, 1]), with the Sinkhorn solver (default
  * options of fairclip-distance: blur 0.01, 40 iterations) and the exact 1-D solver.
  * Prints milliseconds per evaluation (mean over the repetitions after a warm-up).
  */

@@ -19,18 +19,7 @@ export function buildLabels(
     return mergedLabels(b, col, n, opts.labelClasses, warnings)
   }
   const { table } = b
-  const raw = new Array<string>(n)
-  const distinct = new Map<string, number>()
-  for (let i = 0; i < n; i++) {
-    const r = rowFor(b, i)
-    if (r < 0 || table.isMissing(r, col)) {
-      if (r < 0) throw badInput({ file: table.file }, `sample ${i + 1} has no label row.`)
-      throw badInput(cellWhere(table, r, col), 'missing label; every sample needs a class (remove the row or fill in its label).')
-    }
-    const v = table.cell(r, col)
-    raw[i] = v
-    if (!distinct.has(v)) distinct.set(v, r)
-  }
+  const { raw, distinct } = readLabelValues(b, col, n)
   let order: string[]
   const indexOf = new Map<string, number>()
   if (opts.labelOrder) {
@@ -71,6 +60,25 @@ export interface LabelClass {
   values: string[]
 }
 
+/**
+ * Every sample's raw label value and the first row holding each distinct value.
+ * @throws AppFailure('BAD_INPUT') for a sample without a label row or with a missing label (file/row/column named)
+ */
+function readLabelValues(b: Bound, col: number, n: number): { raw: string[]; distinct: Map<string, number> } {
+  const { table } = b
+  const raw = new Array<string>(n)
+  const distinct = new Map<string, number>()
+  for (let i = 0; i < n; i++) {
+    const r = rowFor(b, i)
+    if (r < 0) throw badInput({ file: table.file }, `sample ${i + 1} has no label row.`)
+    if (table.isMissing(r, col)) throw badInput(cellWhere(table, r, col), 'missing label; every sample needs a class (remove the row or fill in its label).')
+    const v = table.cell(r, col)
+    raw[i] = v
+    if (!distinct.has(v)) distinct.set(v, r)
+  }
+  return { raw, distinct }
+}
+
 /** Labels through `labelClasses` (several raw values may make one class). */
 function mergedLabels(b: Bound, col: number, n: number, classes: LabelClass[], warnings: string[]): { labels: Int32Array; classNames: string[] } {
   const { table } = b
@@ -84,24 +92,20 @@ function mergedLabels(b: Bound, col: number, n: number, classes: LabelClass[], w
       classOf[v] = k
     }
   })
-  const labels = new Int32Array(n)
-  const counts = new Array<number>(classes.length).fill(0)
-  for (let i = 0; i < n; i++) {
-    const r = rowFor(b, i)
-    if (r < 0) throw badInput({ file: table.file }, `sample ${i + 1} has no label row.`)
-    if (table.isMissing(r, col)) throw badInput(cellWhere(table, r, col), 'missing label; every sample needs a class (remove the row or fill in its label).')
-    const v = table.cell(r, col)
+  const { raw, distinct } = readLabelValues(b, col, n)
+  const indexOf = new Map<string, number>()
+  for (const [v, r] of distinct) {
     const k = lookupKey(classOf, v)
     if (k === undefined) {
       const listed = classes.flatMap((c) => c.values).map((x) => showValue(x))
       throw badInput(cellWhere(table, r, col), `label ${showValue(v)} is not listed in "labelClasses" (${listed.join(', ')}).`)
     }
-    labels[i] = k
-    counts[k]!++
+    indexOf.set(v, k)
   }
-  const empty = classes.filter((_, k) => counts[k] === 0).map((c) => showValue(c.name))
+  const populated = new Set(indexOf.values())
+  const empty = classes.filter((_, k) => !populated.has(k)).map((c) => showValue(c.name))
   if (empty.length) warnings.push(`"labelClasses": no sample has class ${listSome(empty)}.`)
-  if (counts.filter((c) => c > 0).length < 2)
+  if (populated.size < 2)
     throw badInput({ file: table.file, column: table.columns[col] }, `"labelClasses" leaves a single class with samples (all ${plural(n, 'sample')}); a classifier needs at least two classes.`)
-  return { labels, classNames: classes.map((c) => c.name) }
+  return { labels: Int32Array.from(raw, (v) => indexOf.get(v)!), classNames: classes.map((c) => c.name) }
 }
