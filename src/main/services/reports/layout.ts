@@ -23,9 +23,15 @@ export const DEFAULT_STYLE: ContentNode = { font: 'Roboto', fontSize: 9, color: 
 
 export const h1 = (text: string, pageBreak = false): ContentNode => ({ text, style: 'h1', headlineLevel: 1, ...(pageBreak ? { pageBreak: 'before' } : {}) })
 export const h2 = (text: string): ContentNode => ({ text, style: 'h2', headlineLevel: 2 })
+/** An h2 that starts a new page (see HEADING_LIMIT level 3). */
+export const h2NewPage = (text: string): ContentNode => ({ text, style: 'h2', headlineLevel: 3 })
 
-/** Below these shares of the page height a heading moves to the next page (no heading alone at the bottom). */
-const HEADING_LIMIT: Record<number, number> = { 1: 0.72, 2: 0.8 }
+/**
+ * Below these shares of the page height a heading moves to the next page (no heading alone at the
+ * bottom). Level 3 = a heading that starts its own page unless it already stands at the top (an
+ * explicit `pageBreak` there left an empty page when the content before it ended on a page's last line).
+ */
+const HEADING_LIMIT: Record<number, number> = { 1: 0.72, 2: 0.8, 3: 0.12 }
 
 /** pdfmake's `pageBreakBefore`: keeps headings with what follows them. */
 export function keepHeadingsWithContent(node: { headlineLevel?: number; startPosition?: { verticalRatio?: number } }): boolean {

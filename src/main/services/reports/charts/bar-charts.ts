@@ -6,6 +6,7 @@
 import type { CustomSeriesRenderItem } from 'echarts'
 import type { MeanStd } from '../../../../shared/runs'
 import { PALETTE, renderSvg, type ChartSvg, type ReportChartOption } from './render-svg'
+import { textWidth } from './label-placement'
 
 export interface BarSeries {
   name: string
@@ -58,6 +59,21 @@ function errorBars(offset: number, half: number): CustomSeriesRenderItem {
   }
 }
 
+/** Rows ECharts' horizontal legend needs for these names (12 px text, 12 px icon, 5 + 10 px gaps). */
+export function legendRows(names: string[], width: number): number {
+  let rows = 1
+  let x = 0
+  for (const name of names) {
+    const w = 12 + 5 + textWidth(name, 12) + 10
+    if (x > 0 && x + w > width) {
+      rows++
+      x = 0
+    }
+    x += w
+  }
+  return rows
+}
+
 /** Bars per category and series with ± std whiskers; the legend names the series. */
 export function groupedBarsChart(input: GroupedBarsInput): ChartSvg {
   const width = input.width ?? 680
@@ -70,9 +86,12 @@ export function groupedBarsChart(input: GroupedBarsInput): ChartSvg {
   const top = Math.max(0, ...input.series.flatMap((s) => s.values.map((m) => (value(m) ?? 0) + (Number.isFinite(m.std) ? m.std * scale : 0))))
   // Category labels that would not fit side by side are tilted (and the grid makes room for them).
   const crowded = input.categories.reduce((sum, c) => sum + c.length * 6.5 + 12, 0) > width - GRID.left - GRID.right
+  // A legend that wraps onto more rows pushes the plot down (it covered the top tick otherwise).
+  const rows = legendRows(input.series.map((s) => s.name), width - 20)
+  const grid = { ...GRID, top: GRID.top + (rows - 1) * 18, bottom: crowded ? GRID.bottom + 34 : GRID.bottom }
   const option: ReportChartOption = {
     color: colors,
-    grid: crowded ? { ...GRID, bottom: GRID.bottom + 34 } : GRID,
+    grid,
     legend: { top: 4, itemWidth: 12, itemHeight: 10, data: input.series.map((s) => s.name) },
     xAxis: { type: 'category', data: input.categories, axisTick: { show: false }, axisLabel: { interval: 0, rotate: crowded ? 35 : 0 } },
     yAxis: {

@@ -8,7 +8,7 @@ import { tradeoffChart } from '../charts/analysis-charts'
 import { groupedBarsChart } from '../charts/bar-charts'
 import { fairnessSentence } from '../findings'
 import { DASH, pct, plain } from '../format'
-import { bullets, chartRow, h1, h2, note, para, table, type Cell, type CellInput } from '../layout'
+import { bullets, chartRow, h1, h2, h2NewPage, note, para, table, type Cell, type CellInput } from '../layout'
 import type { Content } from '../pdf'
 import type { ArmReport, ReportData } from '../report-data'
 import { armColor, boldBest, transpose } from './results'
@@ -78,7 +78,7 @@ export function fairnessSection(d: ReportData): Content[] {
     ),
   ]
   d.attributes.forEach((attribute, k) => {
-    out.push({ ...h2(`Fairness by ${attribute}`), ...(k > 0 ? { pageBreak: 'before' } : {}) })
+    out.push(k > 0 ? h2NewPage(`Fairness by ${attribute}`) : h2(`Fairness by ${attribute}`))
     out.push(summaryTable(d.arms, attribute))
     out.push(bullets(d.arms.map((a) => fairnessSentence(a.arm, a.groups.find((g) => g.attribute === attribute) ?? { attribute, excluded: 0, groups: [] }, a.summary.fairness.find((f) => f.attribute === attribute)))))
     out.push(charts(d.arms, attribute))
