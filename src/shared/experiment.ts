@@ -104,8 +104,13 @@ export const TrainingConfig = z.object({
   learningRate: z.number().positive().default(1e-3),
   batchSize: z.number().int().min(1).default(32),
   epochs: z.number().int().min(1).max(10000).default(50),
-  /** Early stopping patience in epochs on validation loss; 0 disables early stopping. */
+  /** Early stopping patience in epochs without a better selection score (`selectOn`); 0 disables early stopping. */
   patience: z.number().int().min(0).default(10),
+  /**
+   * What picks the restored weights and drives patience: validation loss (default), or validation macro F1
+   * (ties broken by the lower loss) — the loss favours the majority prior, macro F1 weighs every class alike.
+   */
+  selectOn: z.enum(['val-loss', 'val-macro-f1']).default('val-loss'),
   weightDecay: z.number().min(0).default(0),
 })
 export type TrainingConfig = z.infer<typeof TrainingConfig>

@@ -3,6 +3,7 @@
  * and groups, a single seed, no external test set, failed jobs, undefined metrics, leakage risks.
  */
 import { plural } from './format'
+import { selectionText } from './sections/protocol'
 import type { ReportData } from './report-data'
 
 /** A class with fewer samples than this in the whole dataset is flagged. */
@@ -40,7 +41,7 @@ function protocolLimits(d: ReportData): string[] {
     )
   else out.push('One predefined test set: the ± std is over seeds only; no variation across test sets is measured.')
   if (cfg.training.patience === 0)
-    out.push(`Early stopping was off: every job ran all ${plural(cfg.training.epochs, 'epoch')} (the epoch with the lowest validation loss was still the one used).`)
+    out.push(`Early stopping was off: every job ran all ${plural(cfg.training.epochs, 'epoch')} (the epoch with the ${selectionText(cfg.training.selectOn)} was still the one used).`)
   const diagnostics = cfg.diagnostics
   if (diagnostics && !diagnostics.enabled)
     out.push('Modality diagnostics were off: the report cannot say which modality drives the predictions, so modality imbalance is not measured.')

@@ -11,6 +11,7 @@ import { createRng, deriveSeed } from '../../util/rng'
 import { checkPlan, defaultPlan, planBatches, shufflePlan } from './batcher'
 import { countClasses } from './class-weights'
 import { accuracy, argmaxRows, macroF1, meanNll } from './epoch-metrics'
+import { betterScore, selectionScore, WORST_SCORE, type SelectionScore } from './selection'
 import { checkFold, type FoldArrays } from './fold'
 import { inspectPart } from './inspect'
 import type { MethodEnv, TrainingInspection } from './method'
@@ -126,7 +127,7 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
     const lossOwner = methods.find((m) => m.instance.loss)
     const hasVal = fold.val.y.length > 0
     const epochs: EpochLog[] = []
-    let best: { epoch: number; valLoss: number; weights?: WeightSnapshot } = { epoch: 0, valLoss: Infinity }
+    let best: { epoch: number; score: SelectionScore; weights?: WeightSnapshot } = { epoch: 0, score: WORST_SCORE }
     let sinceBest = 0
     let stopped = false
     let stoppedEarly = false
@@ -175,13 +176,13 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
       epochs.push(log)
       input.onEpoch?.(log)
 
-      // Selection on validation loss only (never on test). Without a validation part: the last epoch.
+      // Selection on the validation part only (never on test). Without a validation part: the last epoch.
       // [selectionOpen] a method may keep an epoch out of selection and patience (e.g. a curriculum).
       const open = methods.every((m) => m.instance.selectionOpen?.(epoch) ?? true)
       if (!open) {
         // not a candidate; patience does not run
-      } else if (!hasVal || v.valLoss < best.valLoss) {
-        best = { epoch, valLoss: v.valLoss, ...(hasVal ? { weights: model.getWeights() } : {}) }
+      } else if (!hasVal || betterScore(selectionScore(v, training.selectOn), best.score)) {
+        best = { epoch, score: selectionScore(v, training.selectOn), ...(hasVal ? { weights: model.getWeights() } : {}) }
         sinceBest = 0
       } else if (training.patience > 0 && ++sinceBest >= training.patience && epoch < training.epochs) {
         stoppedEarly = true

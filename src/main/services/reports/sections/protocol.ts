@@ -30,11 +30,15 @@ export function protocolSentence(cfg: ExperimentConfig): string {
   return (
     `${split}: ${plural(parts, 'test part')} per arm, the same for every arm (paired). ` +
     `In every job ${(p.validationFraction * 100).toFixed(0)} % of the training part is held out (stratified, seeded) for model selection: ` +
-    `the epoch with the lowest validation loss is used${stop}; the test part is never used for selection. ` +
+    `the epoch with the ${selectionText(cfg.training.selectOn)} is used${stop}; the test part is never used for selection. ` +
     `${p.standardize ? 'Features are standardised with statistics of the training part only. ' : ''}` +
     `Missing values: ${p.missing === 'impute-mean' ? 'imputed with the training-part mean' : 'refused'}.`
   )
 }
+
+/** The report's words for `training.selectOn`. */
+export const selectionText = (on: 'val-loss' | 'val-macro-f1'): string =>
+  on === 'val-macro-f1' ? 'highest validation macro F1 (ties: lower validation loss)' : 'lowest validation loss'
 
 const optionsText = (o: Record<string, unknown>): string => {
   const entries = Object.entries(o)
