@@ -7,7 +7,10 @@
  * real long-tailed distribution (redistribute: the last curriculum epoch is the full training set),
  * so the decision rule it converges to is the baseline's. What it changes is the order in which
  * samples are seen, not the class prior of the final model. Composed with weighted CE (CLIMD is a
- * plug-in) it keeps WCE's gain. See docs/results/class-imbalance.md for the real-data runs.
+ * plug-in) it keeps WCE's gain. climd-trajectory.test.ts shows where the effect goes (mid-curriculum
+ * the rarest class is predicted far more often; the full-data end takes it back). Probes of other
+ * regimes (BRCA-shaped counts, the paper's lr 5e-5, selection on validation macro F1) are in
+ * docs/results/class-imbalance.md ("Synthetic sanity check"): none makes a trained CLIMD raise it.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { initBackend } from '../../../../../src/main/training/engine/backend'
