@@ -1,6 +1,6 @@
 /**
  * The training loop of one job (fold × seed × arm): plan epoch → batches → steps → validation →
- * method logging → early stopping on validation loss → best-weight restore → val/test predictions.
+ * method logging → early stopping on the validation score (`selectOn`) → best-weight restore → val/test predictions.
  * Pseudocode with every stage marked: ../README.md.
  */
 import * as tf from '@tensorflow/tfjs'
@@ -179,10 +179,11 @@ export async function trainModel(input: TrainInput): Promise<TrainOutput> {
       // Selection on the validation part only (never on test). Without a validation part: the last epoch.
       // [selectionOpen] a method may keep an epoch out of selection and patience (e.g. a curriculum).
       const open = methods.every((m) => m.instance.selectionOpen?.(epoch) ?? true)
+      const score = selectionScore(v, training.selectOn)
       if (!open) {
         // not a candidate; patience does not run
-      } else if (!hasVal || betterScore(selectionScore(v, training.selectOn), best.score)) {
-        best = { epoch, score: selectionScore(v, training.selectOn), ...(hasVal ? { weights: model.getWeights() } : {}) }
+      } else if (!hasVal || betterScore(score, best.score)) {
+        best = { epoch, score, ...(hasVal ? { weights: model.getWeights() } : {}) }
         sinceBest = 0
       } else if (training.patience > 0 && ++sinceBest >= training.patience && epoch < training.epochs) {
         stoppedEarly = true
