@@ -47,6 +47,21 @@ export function stableStringify(value: unknown): string {
   return JSON.stringify(value)
 }
 
+/**
+ * Settings added after runs were first stored, with the value that keeps the behaviour from before
+ * them. At that value they stay out of the hash, so a run interrupted before an upgrade is still
+ * found and resumed after it (its config lacked the field; parsing now fills in the default).
+ * Every new defaulted setting belongs here: tests/main/services/runs/config-hash.test.ts pins the hash
+ * of a config stored before `training.selectOn` existed.
+ */
+const LATER_SETTINGS: readonly { path: readonly [string, string]; value: unknown }[] = [{ path: ['training', 'selectOn'], value: 'val-loss' }]
+
+/** Hash of the config and dataset: the same hash means the same jobs (a run with it can be resumed). */
 export function configHash(config: ExperimentConfig, datasetId: string): string {
-  return createHash('sha256').update(stableStringify({ config, datasetId })).digest('hex')
+  const canonical = structuredClone(config) as unknown as Record<string, Record<string, unknown> | undefined>
+  for (const { path: [section, key], value } of LATER_SETTINGS) {
+    const part = canonical[section]
+    if (part && part[key] === value) delete part[key]
+  }
+  return createHash('sha256').update(stableStringify({ config: canonical, datasetId })).digest('hex')
 }
