@@ -3,7 +3,7 @@
  * the arms, the stored environment (versions, backend, hardware) and, in an appendix, the full
  * config as JSON, so the run can be reproduced.
  */
-import type { ExperimentConfig } from '../../../../shared/experiment'
+import type { ExperimentConfig, TrainingConfig } from '../../../../shared/experiment'
 import { plural } from '../format'
 import { h1, h2, keyValues, note, para, table } from '../layout'
 import type { Content } from '../pdf'
@@ -37,7 +37,7 @@ export function protocolSentence(cfg: ExperimentConfig): string {
 }
 
 /** The report's words for `training.selectOn`. */
-export const selectionText = (on: 'val-loss' | 'val-macro-f1'): string =>
+export const selectionText = (on: TrainingConfig['selectOn']): string =>
   on === 'val-macro-f1' ? 'highest validation macro F1 (ties: lower validation loss)' : 'lowest validation loss'
 
 const optionsText = (o: Record<string, unknown>): string => {

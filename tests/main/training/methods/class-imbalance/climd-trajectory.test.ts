@@ -16,7 +16,7 @@ import { initBackend } from '../../../../../src/main/training/engine/backend'
 import { trainModel, type TrainOutput } from '../../../../../src/main/training/engine/trainer'
 import { loadMethodRegistry } from '../../../../../src/main/training/methods/index'
 import { tinyModel, tinyTraining } from '../../fixtures'
-import { longTailFold } from './long-tail-fixture'
+import { classRecall, longTailFold } from './long-tail-fixture'
 
 const SEEDS = [1, 2, 3]
 const COUNTS = [305, 103, 92, 80, 32]
@@ -25,25 +25,12 @@ const MID = 16
 const registry = await loadMethodRegistry()
 const CLIMD = { def: registry.get('climd')!, options: { warmupEpochs: 5, curriculumEpochs: 25 } }
 
-function rareRecall(out: TrainOutput, y: Int32Array): number {
-  const C = COUNTS.length
-  let hit = 0
-  let n = 0
-  y.forEach((yi, i) => {
-    if (yi !== RARE) return
-    n++
-    const row = Array.from(out.testProbs.subarray(i * C, i * C + C))
-    if (row.indexOf(Math.max(...row)) === RARE) hit++
-  })
-  return hit / n
-}
-
 /** One job; `epochs` < 30 stops inside the curriculum (no epoch before the last curriculum epoch is selectable, so the last weights are used). */
 async function job(seed: number, epochs: number, climd: boolean): Promise<{ recall: number; out: TrainOutput }> {
   const fold = longTailFold({ seed, trainCounts: COUNTS, shift: 1.0 })
   const training = tinyTraining({ epochs, batchSize: 32, learningRate: 0.01, patience: 0 })
   const out = await trainModel({ fold, model: tinyModel({ hidden: [8], unimodalHeads: true }), training, methods: climd ? [CLIMD] : [], seed })
-  return { recall: rareRecall(out, fold.test.y), out }
+  return { recall: classRecall(out.testProbs, fold.test.y, COUNTS.length, RARE), out }
 }
 
 const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length

@@ -6,6 +6,7 @@
  * cross-entropy rarely predicts it. Validation follows the training distribution (half the counts);
  * the test part is balanced (`testPerClass` per class) so that per-class recall is measured well.
  */
+import { argmaxRows, confusionMatrix, perClassMetrics } from '../../../../../src/main/evaluation/classification'
 import type { FoldArrays, FoldPart } from '../../../../../src/main/training/engine/fold'
 import { createRng, type Rng } from '../../../../../src/main/util/rng'
 
@@ -41,4 +42,10 @@ export function longTailFold(o: LongTailOptions = {}): FoldArrays {
     numClasses: counts.length,
     classNames: counts.map((_, c) => `c${c}`),
   }
+}
+
+/** Test recall of class `c` from an n × C probability matrix (the evaluation module's argmax and confusion matrix). */
+export function classRecall(probs: Float32Array, y: Int32Array, numClasses: number, c: number): number {
+  const names = Array.from({ length: numClasses }, (_, k) => `c${k}`)
+  return perClassMetrics(confusionMatrix(y, argmaxRows(probs, numClasses), numClasses), names)[c]!.recall
 }

@@ -18,26 +18,13 @@ import type { MethodSpec } from '../../../../../src/main/training/engine/method-
 import { trainModel } from '../../../../../src/main/training/engine/trainer'
 import { loadMethodRegistry } from '../../../../../src/main/training/methods/index'
 import { tinyModel, tinyTraining } from '../../fixtures'
-import { longTailFold } from './long-tail-fixture'
+import { classRecall, longTailFold } from './long-tail-fixture'
 
 const SEEDS = [1, 2, 3]
 const RARE = 2
 const registry = await loadMethodRegistry()
 const spec = (id: string, options: Record<string, unknown> = {}): MethodSpec => ({ def: registry.get(id)!, options })
 const CLIMD = { warmupEpochs: 5, curriculumEpochs: 25 }
-
-/** Recall of class `c` on the test part from the predicted probabilities. */
-function recall(probs: Float32Array, y: Int32Array, C: number, c: number): number {
-  let hit = 0
-  let n = 0
-  y.forEach((yi, i) => {
-    if (yi !== c) return
-    n++
-    const row = Array.from(probs.subarray(i * C, i * C + C))
-    if (row.indexOf(Math.max(...row)) === c) hit++
-  })
-  return hit / n
-}
 
 async function rareRecall(methods: MethodSpec[], seed: number): Promise<number> {
   const fold = longTailFold({ seed })
@@ -48,7 +35,7 @@ async function rareRecall(methods: MethodSpec[], seed: number): Promise<number> 
     methods,
     seed,
   })
-  return recall(out.testProbs, fold.test.y, 3, RARE)
+  return classRecall(out.testProbs, fold.test.y, 3, RARE)
 }
 
 const mean = (v: number[]): number => v.reduce((a, b) => a + b, 0) / v.length
